@@ -1,0 +1,15 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  // Absolute URLs (canonical, sitemap, feed) use SITE_URL; links inside the site are relative
+  // to `base`, so the same build can be served from a sub-path (MSP_BASE=/docs/).
+  site: process.env.SITE_URL || 'https://msp-checklist.example',
+  base: process.env.MSP_BASE || '/',
+  trailingSlash: 'always',
+  integrations: [mdx(), sitemap()],
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,23 @@
+/** The site's one query of the content collections; every page takes its data from here. */
+import { getCollection } from 'astro:content';
+import { buildCatalog, type Catalog } from '../lib/catalog.ts';
+import { compareVersionIds } from '../lib/ids.ts';
+
+let catalog: Promise<Catalog> | undefined;
+
+/** The catalog of all versions and diffs, built once per build. */
+export function getCatalog(): Promise<Catalog> {
+  catalog ??= (async () => {
+    const [versions, notes] = await Promise.all([
+      getCollection('versions'),
+      getCollection('changeNotes'),
+    ]);
+    return buildCatalog({
+      versions: versions
+        .map((v) => v.data)
+        .sort((a, b) => compareVersionIds(a.meta.id, b.meta.id)),
+      notes: notes.map((n) => n.data),
+    });
+  })();
+  return catalog;
+}

@@ -1,0 +1,127 @@
+/**
+ * The whole site's data, assembled once from the validated content: versions, the latest one,
+ * diffs between every pair of versions, and each item's change history.
+ */
+import { ContentError, ContentErrors } from './content-error.ts';
+import type { ContentBundle } from './load.ts';
+import type { ChangeNotes, Checklist, Item, SectionWithItems } from './model.ts';
+import { checkNotesAgainstDiff, computeVersionDiff, type ItemDiff, type VersionDiff } from './version-diff.ts';
+
+/** One step in an item's history: the pair of neighbouring versions and what happened. */
+export interface HistoryEntry {
+  diff: VersionDiff;
+  change: ItemDiff;
+}
+
+export interface Catalog {
+  /** Versions, oldest first. */
+  versions: Checklist[];
+  /** The newest version. */
+  latest: Checklist;
+  /** Curated notes by pair key `from...to`. */
+  notes: Map<string, ChangeNotes>;
+  /** The version with this id; throws when absent. */
+  version(id: string): Checklist;
+  /** The diff between two versions (cached; notes attached when the pair has them). */
+  diff(from: string, to: string): VersionDiff;
+  /** Every ordered pair of versions (older → newer), neighbours first. */
+  pairs(): [string, string][];
+  /** Changes to an item across neighbouring versions, following renumbering, oldest first. */
+  history(version: string, id: string): HistoryEntry[];
+}
+
+/** Key of a version pair, as used in URLs and file names: `4.2...4.2.1`. */
+export const pairKey = (from: string, to: string) => `${from}...${to}`;
+
+/** Sections of a version with their items, in reading order. */
+export function sectionsOf(checklist: Checklist): SectionWithItems[] {
+  return checklist.meta.sections.map((s) => ({
+    ...s,
+    items: checklist.items.filter((i) => i.section === s.id),
+  }));
+}
+
+/** The item with this id in a version, if any. */
+export function findItem(checklist: Checklist, id: string): Item | undefined {
+  return checklist.items.find((i) => i.id === id);
+}
+
+/**
+ * Builds the catalog and checks every neighbouring pair's curated notes against its computed
+ * diff; throws `ContentErrors` when they disagree.
+ */
+export function buildCatalog(bundle: ContentBundle): Catalog {
+  const versions = bundle.versions;
+  if (versions.length === 0) {
+    throw new ContentErrors([new ContentError('versions/', undefined, undefined, 'no version found')]);
+  }
+  const byId = new Map(versions.map((v) => [v.meta.id, v]));
+  const notes = new Map(bundle.notes.map((n) => [pairKey(n.from, n.to), n]));
+  const cache = new Map<string, VersionDiff>();
+
+  const version = (id: string) => {
+    const v = byId.get(id);
+    if (!v) throw new Error(`unknown version ${id}`);
+    return v;
+  };
+  const diff = (from: string, to: string) => {
+    const key = pairKey(from, to);
+    let d = cache.get(key);
+    if (!d) {
+      d = computeVersionDiff(version(from), version(to), { notes: notes.get(key) });
+      cache.set(key, d);
+    }
+    return d;
+  };
+
+  const errors: ContentError[] = [];
+  for (let i = 1; i < versions.length; i++) {
+    const from = versions[i - 1]!.meta.id;
+    const to = versions[i]!.meta.id;
+    errors.push(...checkNotesAgainstDiff(diff(from, to), notes.get(pairKey(from, to)), `changes/${pairKey(from, to)}.yaml`));
+  }
+  for (const key of notes.keys()) {
+    const [from, to] = key.split('...') as [string, string];
+    const i = versions.findIndex((v) => v.meta.id === from);
+    if (versions[i + 1]?.meta.id !== to) {
+      errors.push(new ContentError(`changes/${key}.yaml`, undefined, undefined, `notes are for neighbouring versions only; ${to} does not directly follow ${from}`));
+    }
+  }
+  if (errors.length > 0) throw new ContentErrors(errors);
+
+  const pairs = (): [string, string][] => {
+    const out: [string, string][] = [];
+    for (let gap = 1; gap < versions.length; gap++) {
+      for (let i = 0; i + gap < versions.length; i++) {
+        out.push([versions[i]!.meta.id, versions[i + gap]!.meta.id]);
+      }
+    }
+    return out;
+  };
+
+  const history = (versionId: string, id: string): HistoryEntry[] => {
+    const at = versions.findIndex((v) => v.meta.id === versionId);
+    if (at < 0) throw new Error(`unknown version ${versionId}`);
+    const back: HistoryEntry[] = [];
+    let ids = [id];
+    for (let i = at; i > 0; i--) {
+      const d = diff(versions[i - 1]!.meta.id, versions[i]!.meta.id);
+      const changes = d.items.filter((c) => c.kind !== 'removed' && ids.includes(c.id));
+      for (const c of changes) if (c.kind !== 'unchanged') back.unshift({ diff: d, change: c });
+      ids = [...new Set(changes.flatMap((c) => c.fromIds))];
+      if (ids.length === 0) break;
+    }
+    const forward: HistoryEntry[] = [];
+    ids = [id];
+    for (let i = at + 1; i < versions.length; i++) {
+      const d = diff(versions[i - 1]!.meta.id, versions[i]!.meta.id);
+      const changes = d.items.filter((c) => c.fromIds.some((f) => ids.includes(f)));
+      for (const c of changes) if (c.kind !== 'unchanged') forward.push({ diff: d, change: c });
+      ids = [...new Set(changes.flatMap((c) => (c.kind === 'removed' ? [] : [c.id])))];
+      if (ids.length === 0) break;
+    }
+    return [...back, ...forward];
+  };
+
+  return { versions, latest: versions[versions.length - 1]!, notes, version, diff, pairs, history };
+}

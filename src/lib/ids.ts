@@ -1,0 +1,40 @@
+/** Ordering of item, section and version ids. */
+import { CONTROL_ID, VERSION_ID } from './model.ts';
+
+function numericParts(id: string): number[] {
+  return id.split('.').map(Number);
+}
+
+/** Compares dotted numbers part by part, so `8.1.2` < `8.1.10` and `8.1` < `8.1.1`. */
+export function compareDotted(a: string, b: string): number {
+  const pa = numericParts(a);
+  const pb = numericParts(b);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    if (x !== y) return x - y;
+  }
+  return 0;
+}
+
+/** Control numbers sort numerically and come after program-rule slugs, which sort by name. */
+export function compareItemIds(a: string, b: string): number {
+  const ca = CONTROL_ID.test(a);
+  const cb = CONTROL_ID.test(b);
+  if (ca && cb) return compareDotted(a, b);
+  if (ca !== cb) return ca ? 1 : -1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Version ids sort as dotted numbers: `4.2` < `4.2.1` < `4.10`. */
+export function compareVersionIds(a: string, b: string): number {
+  if (!VERSION_ID.test(a) || !VERSION_ID.test(b)) throw new Error(`not a version id: ${a} / ${b}`);
+  return compareDotted(a, b);
+}
+
+/** The section a control number belongs to by its first part (`8.1.10` → `8.0`). */
+export function sectionOfControl(id: string): string {
+  return `${id.split('.')[0]}.0`;
+}

@@ -1,0 +1,197 @@
+/**
+ * The checklist content model: zod schemas for authored files and the types the rest of the
+ * site uses. Pure TypeScript, no Astro import: the build scripts, the pages and the unit tests
+ * all share it.
+ */
+import { z } from 'zod';
+
+/** Languages the site is written in. English is the default and lives at the site root. */
+export const LANGS = ['en', 'ja'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** A numbered control id such as `8.1.10` (at least two numeric parts). */
+export const CONTROL_ID = /^\d+(\.\d+)+$/;
+/** A program-rule id: a lowercase slug such as `audit-timing`. */
+export const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/** A section id: `8.0` for numbered sections, or a slug such as `program` for program rules. */
+export const SECTION_ID = /^(\d+\.0|[a-z][a-z0-9]*(-[a-z0-9]+)*)$/;
+/** A checklist version id such as `4.2` or `4.2.1`. */
+export const VERSION_ID = /^\d+(\.\d+)+$/;
+/** An evidence key: a lowercase slug, stable across versions. */
+export const EVIDENCE_KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+/** A text written in every site language. */
+export const localizedText = z.strictObject({
+  /** English text. */
+  en: nonEmpty,
+  /** Japanese text, written for Japanese readers rather than translated word for word. */
+  ja: nonEmpty,
+});
+export type LocalizedText = z.infer<typeof localizedText>;
+
+/** A list of short phrases in every site language (search aliases). */
+export const localizedList = z.strictObject({
+  /** English phrases. */
+  en: z.array(nonEmpty).default([]),
+  /** Japanese phrases. */
+  ja: z.array(nonEmpty).default([]),
+});
+
+/** A document that states facts used in the content. */
+export const sourceSchema = z.strictObject({
+  /** Stable id, referenced from item provenance (`aws-jp-blog-4.2.1`). */
+  id: z.string().regex(RULE_ID, 'must be a lowercase slug'),
+  /** Title of the document as the reader would look it up. */
+  title: localizedText,
+  /** Who published it. */
+  publisher: nonEmpty,
+  /** Language the document is written in. */
+  lang: z.string().min(2),
+  /** Where to read it; omitted when no address is recorded in our sources. */
+  url: z.url().optional(),
+  /** What this document establishes, in a few words. */
+  note: localizedText.optional(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+/** A section of the checklist (`8.0`), or the group of program rules. */
+export const sectionSchema = z.strictObject({
+  /** Section id: `8.0`, or `program` for the program rules. */
+  id: z.string().regex(SECTION_ID, 'must look like "8.0" or be a lowercase slug'),
+  /** Our title for the section; omitted when the official title is not publicly known. */
+  title: localizedText.optional(),
+  /** FACTS.md confidence for the section's existence and title. */
+  confidence: z.enum(['S', 'P']),
+});
+export type Section = z.infer<typeof sectionSchema>;
+
+/** Version metadata: `content/versions/<id>/version.yaml`. */
+export const versionMetaSchema = z.strictObject({
+  /** Version id, equal to its folder name. */
+  id: z.string().regex(VERSION_ID, 'must look like "4.2.1"'),
+  /** Date the version was published; omitted when not publicly stated. */
+  released: z.iso.date().optional(),
+  /** First audit date on which this version is used. */
+  auditsFrom: z.iso.date(),
+  /** Version this one replaces, if any; it must exist in the content folder. */
+  supersedes: z.string().regex(VERSION_ID).optional(),
+  /** A few sentences on what this version is. */
+  summary: localizedText,
+  /** Documents the version's facts come from. */
+  sources: z.array(sourceSchema).min(1),
+  /** Sections in reading order. */
+  sections: z.array(sectionSchema).min(1),
+});
+export type VersionMeta = z.infer<typeof versionMetaSchema>;
+
+/** One piece of evidence the auditor expects. */
+export const evidenceSchema = z.strictObject({
+  /** Stable key, unique in the item and kept across versions (`#evidence-<key>`). */
+  key: z.string().regex(EVIDENCE_KEY, 'must be a lowercase slug such as "design-documents"'),
+  /** What the partner shows, in English. */
+  en: nonEmpty,
+  /** What the partner shows, in Japanese. */
+  ja: nonEmpty,
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+/** Where an item's facts come from and how much of the official control it covers. */
+export const provenanceSchema = z.strictObject({
+  /** Ids of the version's sources that state these facts. */
+  sources: z.array(z.string()).min(1),
+  /**
+   * Confidence of the facts (FACTS.md): `S` stated in the 4.2.1 announcement, `P` stated in
+   * another public AWS post or a partner's public write-up.
+   */
+  confidence: z.enum(['S', 'P']),
+  /**
+   * Whether the text is stated for this version, or carried over unchanged because the source's
+   * complete list of changes does not mention this item.
+   */
+  basis: z.enum(['stated', 'inferred-unchanged']).default('stated'),
+  /**
+   * How much of the official control this summary covers: `full` (the official text, private
+   * editions only), `partial` (some of its requirements), `topic` (only what it is about).
+   */
+  coverage: z.enum(['full', 'partial', 'topic']),
+  /** What is known and what is not, in a sentence. */
+  note: localizedText,
+});
+export type Provenance = z.infer<typeof provenanceSchema>;
+
+/** An item of a version: `content/versions/<version>/items/<id>.yaml`. */
+export const itemSchema = z.strictObject({
+  /** Item id: a control number (`8.1.10`) or a program-rule slug (`audit-timing`). */
+  id: z.string().refine((id) => CONTROL_ID.test(id) || RULE_ID.test(id), {
+    message: 'must be a control number such as "8.1.10" or a slug such as "audit-timing"',
+  }),
+  /** `control` for a numbered control, `rule` for a program rule. */
+  kind: z.enum(['control', 'rule']),
+  /** Id of the section the item belongs to; it must be declared in version.yaml. */
+  section: z.string().regex(SECTION_ID, 'must look like "8.0" or be a lowercase slug'),
+  /** Our short title. */
+  title: localizedText,
+  /** What the partner must do, in our words. */
+  requirement: localizedText,
+  /** The evidence the auditor expects; empty when it is not publicly known. */
+  evidence: z.array(evidenceSchema).default([]),
+  /** Topic tags (lowercase slugs), used by search and filters. */
+  tags: z.array(z.string().regex(EVIDENCE_KEY, 'must be a lowercase slug')).default([]),
+  /** Extra search terms such as abbreviations ("MFA", "多要素認証"). */
+  aliases: localizedList.default({ en: [], ja: [] }),
+  /**
+   * Ids in the previous version that this item continues: one id that differs from this id
+   * means it was renumbered; two items naming the same id mean a split; one item naming
+   * several ids means a merge. Omitted when the id is unchanged.
+   */
+  replaces: z.array(z.string()).default([]),
+  /** Where the facts come from and how much of the official control is covered. */
+  provenance: provenanceSchema,
+});
+export type Item = z.infer<typeof itemSchema>;
+
+/** A section with its items, in reading order. */
+export interface SectionWithItems extends Section {
+  items: Item[];
+}
+
+/** A whole, validated checklist version. */
+export interface Checklist {
+  meta: VersionMeta;
+  /** Items in reading order (section order, then id order). */
+  items: Item[];
+}
+
+/** Semantic labels for a curated change note. */
+export const CHANGE_LABELS = ['relaxed', 'tightened', 'clarified', 'editorial'] as const;
+export type ChangeLabel = (typeof CHANGE_LABELS)[number];
+
+/** One curated note on a changed item. */
+export const changeNoteSchema = z.strictObject({
+  /** Id of the item in the newer version. */
+  item: z.string().min(1),
+  /** What kind of change this is for a partner; the first label is the main one. */
+  labels: z.array(z.enum(CHANGE_LABELS)).min(1),
+  /** What changed, in plain language. */
+  summary: localizedText,
+  /** Why it changed, as the source explains it. */
+  reason: localizedText,
+  /** Ids of the sources that state the change. */
+  sources: z.array(z.string()).min(1),
+});
+export type ChangeNote = z.infer<typeof changeNoteSchema>;
+
+/** Curated notes for a version pair: `content/changes/<from>...<to>.yaml`. */
+export const changeNotesSchema = z.strictObject({
+  /** Older version id. */
+  from: z.string().regex(VERSION_ID),
+  /** Newer version id. */
+  to: z.string().regex(VERSION_ID),
+  /** A few sentences on the release as a whole. */
+  overview: localizedText,
+  /** One note per changed item. */
+  notes: z.array(changeNoteSchema),
+});
+export type ChangeNotes = z.infer<typeof changeNotesSchema>;

@@ -1,0 +1,94 @@
+/**
+ * Static paths for every route, in every language. Route files call these so they stay thin.
+ * The language is a rest parameter: `undefined` for English at the root, `ja` under `/ja/`.
+ */
+import type { Catalog, HistoryEntry } from './catalog.ts';
+import { findItem } from './catalog.ts';
+import { LANGS, type Checklist, type Item, type Lang } from './model.ts';
+
+/** The `[...lang]` parameter for a language. */
+export const langParam = (lang: Lang): string | undefined => (lang === 'en' ? undefined : lang);
+
+/** Language of a `[...lang]` parameter. */
+export function langOf(param: string | undefined): Lang {
+  const lang = param ?? 'en';
+  if (!(LANGS as readonly string[]).includes(lang)) throw new Error(`unknown language ${lang}`);
+  return lang as Lang;
+}
+
+/** One route per language, with extra props. */
+export function perLang<P>(props: P) {
+  return LANGS.map((lang) => ({ params: { lang: langParam(lang) }, props: { ...props, lang } }));
+}
+
+/** Everything an item page renders. */
+export interface ItemPageData {
+  lang: Lang;
+  checklist: Checklist;
+  item: Item;
+  /** True on the unpinned `/controls/<id>/` URL of the latest version. */
+  isLatestUrl: boolean;
+  latest: string;
+  /** Versions, oldest first, with whether the item (by id) exists in each. */
+  versions: { id: string; hasItem: boolean }[];
+  history: HistoryEntry[];
+  prev?: Item | undefined;
+  next?: Item | undefined;
+}
+
+function itemPage(catalog: Catalog, lang: Lang, checklist: Checklist, item: Item, isLatestUrl: boolean): ItemPageData {
+  const index = checklist.items.indexOf(item);
+  return {
+    lang,
+    checklist,
+    item,
+    isLatestUrl,
+    latest: catalog.latest.meta.id,
+    versions: catalog.versions.map((v) => ({ id: v.meta.id, hasItem: !!findItem(v, item.id) })),
+    history: catalog.history(checklist.meta.id, item.id),
+    prev: checklist.items[index - 1],
+    next: checklist.items[index + 1],
+  };
+}
+
+/** `/controls/<id>/` for each item of the latest version. */
+export function latestItemRoutes(catalog: Catalog) {
+  return LANGS.flatMap((lang) =>
+    catalog.latest.items.map((item) => ({
+      params: { lang: langParam(lang), id: item.id },
+      props: itemPage(catalog, lang, catalog.latest, item, true),
+    })),
+  );
+}
+
+/** `/v/<version>/controls/<id>/` for each item of every version. */
+export function pinnedItemRoutes(catalog: Catalog) {
+  return LANGS.flatMap((lang) =>
+    catalog.versions.flatMap((v) =>
+      v.items.map((item) => ({
+        params: { lang: langParam(lang), version: v.meta.id, id: item.id },
+        props: itemPage(catalog, lang, v, item, false),
+      })),
+    ),
+  );
+}
+
+/** `/v/<version>/…` pages that list a version's items. */
+export function versionRoutes(catalog: Catalog) {
+  return LANGS.flatMap((lang) =>
+    catalog.versions.map((v) => ({
+      params: { lang: langParam(lang), version: v.meta.id },
+      props: { lang, checklist: v, latest: catalog.latest.meta.id },
+    })),
+  );
+}
+
+/** `/compare/<from>...<to>/` for every ordered pair of versions. */
+export function compareRoutes(catalog: Catalog) {
+  return LANGS.flatMap((lang) =>
+    catalog.pairs().map(([from, to]) => ({
+      params: { lang: langParam(lang), pair: `${from}...${to}` },
+      props: { lang, from, to },
+    })),
+  );
+}

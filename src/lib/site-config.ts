@@ -1,0 +1,11 @@
+/** Build-time settings read from the environment, so a private edition needs no code change. */
+
+/** Folder holding the checklist content (`MSP_CONTENT_DIR`, default `content`). */
+export function contentDir(env: Record<string, string | undefined>): string {
+  return env.MSP_CONTENT_DIR || 'content';
+}
+
+/** Site title shown in the header and `<title>` (`MSP_SITE_TITLE`). */
+export function siteTitle(env: Record<string, string | undefined>): string {
+  return env.MSP_SITE_TITLE || 'MSP Checklist Explorer';
+}

@@ -1,0 +1,213 @@
+/**
+ * Word-level text diff on top of jsdiff. Text is split into words with `Intl.Segmenter`, so
+ * Japanese (which has no spaces) diffs by word as English does.
+ */
+import { diffArrays } from 'diff';
+import type { Lang } from './model.ts';
+
+/** One run of a text diff: `=` kept, `-` removed, `+` added. */
+export interface DiffPart {
+  op: '=' | '-' | '+';
+  text: string;
+}
+
+interface Token {
+  text: string;
+  /** A word or number, as opposed to spaces and punctuation. */
+  word: boolean;
+}
+
+const segmenters = new Map<Lang, Intl.Segmenter>();
+
+/** Splits text into word and separator tokens. */
+export function tokenize(text: string, lang: Lang): Token[] {
+  let seg = segmenters.get(lang);
+  if (!seg) {
+    seg = new Intl.Segmenter(lang, { granularity: 'word' });
+    segmenters.set(lang, seg);
+  }
+  return Array.from(seg.segment(text), (s) => ({ text: s.segment, word: s.isWordLike ?? false }));
+}
+
+const QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g;
+const DQUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u300C\u300D\u300E\u300F]/g;
+
+/**
+ * The form of a word that editorial changes do not touch: Unicode-normalised, lower case,
+ * one quote style.
+ */
+export function editorialForm(word: string): string {
+  return word.normalize('NFKC').toLowerCase().replace(QUOTES, "'").replace(DQUOTES, '"');
+}
+
+/** True when two texts differ only in case, punctuation, whitespace and quote style. */
+export function isEditorialOnly(a: string, b: string, lang: Lang): boolean {
+  const words = (t: string) =>
+    tokenize(t, lang)
+      .filter((x) => x.word)
+      .map((x) => editorialForm(x.text))
+      .join('\u0000');
+  return words(a) === words(b);
+}
+
+function push(parts: DiffPart[], op: DiffPart['op'], text: string): void {
+  if (text === '') return;
+  const last = parts[parts.length - 1];
+  if (last && last.op === op) last.text += text;
+  else parts.push({ op, text });
+}
+
+/** A word with the separators that follow it; the first unit may hold only separators. */
+interface Unit {
+  core: string;
+  text: string;
+}
+
+function units(tokens: Token[]): Unit[] {
+  const out: Unit[] = [];
+  for (const t of tokens) {
+    const last = out[out.length - 1];
+    if (t.word || !last) out.push({ core: t.word ? editorialForm(t.text) : '', text: t.text });
+    else last.text += t.text;
+  }
+  return out;
+}
+
+/**
+ * Word-level diff of two texts. With `ignoreEditorial`, words are compared in their editorial
+ * form and separators are ignored: kept runs show the new text.
+ */
+export function diffText(
+  before: string,
+  after: string,
+  lang: Lang,
+  { ignoreEditorial = false }: { ignoreEditorial?: boolean } = {},
+): DiffPart[] {
+  const parts: DiffPart[] = [];
+  if (ignoreEditorial) {
+    const a = units(tokenize(before, lang));
+    const b = units(tokenize(after, lang));
+    for (const c of diffArrays(a, b, { comparator: (x, y) => x.core === y.core })) {
+      push(parts, c.added ? '+' : c.removed ? '-' : '=', c.value.map((u) => u.text).join(''));
+    }
+    return tidy(parts);
+  }
+  const a = tokenize(before, lang).map((t) => t.text);
+  const b = tokenize(after, lang).map((t) => t.text);
+  for (const c of diffArrays(a, b)) {
+    push(parts, c.added ? '+' : c.removed ? '-' : '=', c.value.join(''));
+  }
+  return tidy(parts);
+}
+
+/**
+ * Moves whitespace that separates a removed run from an added run into the kept text, so
+ * `[-5 -]{+10 +}days` reads `[-5-]{+10+} days`.
+ */
+function tidy(parts: DiffPart[]): DiffPart[] {
+  const out: DiffPart[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    const next = parts[i + 1];
+    const after = parts[i + 2];
+    if (p.op === '-' && next?.op === '+') {
+      const ta = /\s+$/.exec(p.text)?.[0] ?? '';
+      const tb = /\s+$/.exec(next.text)?.[0] ?? '';
+      if (ta && ta === tb && ta !== p.text && tb !== next.text) {
+        push(out, '-', p.text.slice(0, -ta.length));
+        push(out, '+', next.text.slice(0, -tb.length));
+        if (after?.op === '=') after.text = ta + after.text;
+        else push(out, '=', ta);
+        i++;
+        continue;
+      }
+    }
+    push(out, p.op, p.text);
+  }
+  return out;
+}
+
+/** Compact rendering in jsdiff's test style: `kept [-removed-]{+added+}`. */
+export function renderCompact(parts: DiffPart[]): string {
+  return parts
+    .map((p) => (p.op === '=' ? p.text : p.op === '-' ? `[-${p.text}-]` : `{+${p.text}+}`))
+    .join('');
+}
+
+/** True when the diff has any removed or added run. */
+export function hasChange(parts: DiffPart[]): boolean {
+  return parts.some((p) => p.op !== '=');
+}
+
+/** The text on one side of a diff. */
+export function sideText(parts: DiffPart[], side: 'before' | 'after'): string {
+  const skip = side === 'before' ? '+' : '-';
+  return parts
+    .filter((p) => p.op !== skip)
+    .map((p) => p.text)
+    .join('');
+}
+
+function lastWords(text: string, n: number, lang: Lang): string {
+  const t = tokenize(text, lang);
+  let words = 0;
+  let i = t.length;
+  while (i > 0 && words < n) {
+    i--;
+    if (t[i]!.word) words++;
+  }
+  return t
+    .slice(i)
+    .map((x) => x.text)
+    .join('');
+}
+
+function firstWords(text: string, n: number, lang: Lang): string {
+  const t = tokenize(text, lang);
+  let words = 0;
+  let i = 0;
+  while (i < t.length && words < n) {
+    if (t[i]!.word) words++;
+    i++;
+  }
+  return t
+    .slice(0, i)
+    .map((x) => x.text)
+    .join('');
+}
+
+/** One change of a text diff, told as a phrase: before and after, each with a little context. */
+export interface ChangePhrase {
+  before: string;
+  after: string;
+}
+
+/**
+ * Each run of changes as a before/after phrase with up to `context` words kept on each side
+ * (`5 business days` → `10 business days`). An empty side means a pure addition or removal.
+ */
+export function changePhrases(parts: DiffPart[], lang: Lang, context = 2): ChangePhrase[] {
+  const phrases: ChangePhrase[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    if (parts[i]!.op === '=') continue;
+    let removed = '';
+    let added = '';
+    const start = i;
+    while (i < parts.length && parts[i]!.op !== '=') {
+      if (parts[i]!.op === '-') removed += parts[i]!.text;
+      else added += parts[i]!.text;
+      i++;
+    }
+    const prev = start > 0 ? parts[start - 1]!.text : '';
+    const next = i < parts.length ? parts[i]!.text : '';
+    // Context follows a replacement; an insertion, a deletion or a change at the end of the
+    // text also takes context from before, so the phrase says where it happened.
+    const replacement = removed !== '' && added !== '';
+    const lead = lastWords(prev, replacement && next.trim() ? 0 : context, lang);
+    const tail = firstWords(next, context, lang);
+    const wrap = (core: string) => (core ? (lead + core + tail).trim() : '');
+    phrases.push({ before: wrap(removed), after: wrap(added) });
+    i--;
+  }
+  return phrases;
+}

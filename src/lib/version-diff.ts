@@ -1,0 +1,293 @@
+/**
+ * The structured diff between two checklist versions: which items were added, removed,
+ * modified, renumbered, split or merged, and field by field what changed in each language.
+ */
+import { ContentError } from './content-error.ts';
+import { compareItemIds } from './ids.ts';
+import type { ChangeNote, ChangeNotes, Checklist, Item, Lang } from './model.ts';
+import { LANGS } from './model.ts';
+import { diffText, isEditorialOnly, sideText, type DiffPart } from './text-diff.ts';
+
+/** Structural kinds of change an item can go through between two versions. */
+export const CHANGE_KINDS = [
+  'added',
+  'removed',
+  'modified',
+  'renumbered',
+  'split',
+  'merged',
+  'unchanged',
+] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** A diff of one text in every language. */
+export type LocalizedDiff = Record<Lang, DiffPart[]>;
+
+/** A change to one field of an item. */
+export interface FieldChange {
+  /** `title`, `requirement`, `evidence` (one entry, by key) or `tags`. */
+  field: 'title' | 'requirement' | 'evidence' | 'tags';
+  /** The evidence key, for `evidence`. */
+  key?: string;
+  /** For evidence entries: new, dropped or reworded. Other fields are always `reworded`. */
+  change: 'added' | 'removed' | 'reworded';
+  /** Word diff per language (for tags: the tag list as text). */
+  diff: LocalizedDiff;
+  /** True when only case, punctuation, whitespace or quote style changed, in every language. */
+  editorial: boolean;
+}
+
+/** What happened to one item between two versions. */
+export interface ItemDiff {
+  kind: ChangeKind;
+  /** Id in the newer version (or in the older one, for a removed item). */
+  id: string;
+  /** Ids in the older version this item continues (empty when added). */
+  fromIds: string[];
+  /** Ids in the newer version (empty when removed). */
+  toIds: string[];
+  /** Section in the newer version (older, when removed). */
+  section: string;
+  /** The item in the older version (the first, for a merge). */
+  before?: Item;
+  /** The item in the newer version (the first, for a split). */
+  after?: Item;
+  /** Field changes, in reading order. */
+  fields: FieldChange[];
+  /** True for structural changes and any non-editorial field change. */
+  substantive: boolean;
+  /** The curated note on this change, when the pair has one. */
+  note?: ChangeNote;
+}
+
+/** The diff between two versions. */
+export interface VersionDiff {
+  from: string;
+  to: string;
+  /** Every item of both versions, in the newer version's reading order, removed items last. */
+  items: ItemDiff[];
+  /** How many items of each kind. */
+  counts: Record<ChangeKind, number>;
+}
+
+export interface DiffOptions {
+  /** Treat case, punctuation, whitespace and quote style as equal. */
+  ignoreEditorial?: boolean;
+}
+
+function localizedDiff(
+  before: Record<Lang, string>,
+  after: Record<Lang, string>,
+  opts: DiffOptions,
+): LocalizedDiff {
+  const out = {} as LocalizedDiff;
+  for (const lang of LANGS) out[lang] = diffText(before[lang], after[lang], lang, opts);
+  return out;
+}
+
+function editorialOnly(before: Record<Lang, string>, after: Record<Lang, string>): boolean {
+  return LANGS.every((lang) => isEditorialOnly(before[lang], after[lang], lang));
+}
+
+const EMPTY = { en: '', ja: '' };
+
+/** Field-level changes from one item to another (either may be a merge of several). */
+export function diffItems(a: Item, b: Item, opts: DiffOptions = {}): FieldChange[] {
+  const fields: FieldChange[] = [];
+  const text = (field: 'title' | 'requirement') => {
+    if (LANGS.every((l) => a[field][l] === b[field][l])) return;
+    const editorial = editorialOnly(a[field], b[field]);
+    if (editorial && opts.ignoreEditorial) return;
+    fields.push({ field, change: 'reworded', diff: localizedDiff(a[field], b[field], opts), editorial });
+  };
+  text('title');
+  text('requirement');
+
+  const beforeEv = new Map(a.evidence.map((e) => [e.key, e]));
+  const afterKeys = new Set(b.evidence.map((e) => e.key));
+  for (const ev of b.evidence) {
+    const old = beforeEv.get(ev.key);
+    if (!old) {
+      fields.push({
+        field: 'evidence',
+        key: ev.key,
+        change: 'added',
+        diff: localizedDiff(EMPTY, ev, opts),
+        editorial: false,
+      });
+    } else if (LANGS.some((l) => old[l] !== ev[l])) {
+      const editorial = editorialOnly(old, ev);
+      if (editorial && opts.ignoreEditorial) continue;
+      fields.push({
+        field: 'evidence',
+        key: ev.key,
+        change: 'reworded',
+        diff: localizedDiff(old, ev, opts),
+        editorial,
+      });
+    }
+  }
+  for (const ev of a.evidence) {
+    if (afterKeys.has(ev.key)) continue;
+    fields.push({
+      field: 'evidence',
+      key: ev.key,
+      change: 'removed',
+      diff: localizedDiff(ev, EMPTY, opts),
+      editorial: false,
+    });
+  }
+
+  const tagsA = [...a.tags].sort().join(' ');
+  const tagsB = [...b.tags].sort().join(' ');
+  if (tagsA !== tagsB) {
+    const d = diffText(tagsA, tagsB, 'en');
+    // Tags are this site's own metadata, not checklist text: never a substantive change.
+    fields.push({ field: 'tags', change: 'reworded', diff: { en: d, ja: d }, editorial: true });
+  }
+  return fields;
+}
+
+/** Several items read as one, for comparing a merge or a split against its counterpart. */
+function combine(items: Item[]): Item {
+  const first = items[0]!;
+  if (items.length === 1) return first;
+  const join = (f: 'title' | 'requirement') => ({
+    en: items.map((i) => i[f].en).join(' / '),
+    ja: items.map((i) => i[f].ja).join(' / '),
+  });
+  const seen = new Set<string>();
+  return {
+    ...first,
+    title: join('title'),
+    requirement: join('requirement'),
+    evidence: items.flatMap((i) => i.evidence).filter((e) => !seen.has(e.key) && seen.add(e.key)),
+    tags: [...new Set(items.flatMap((i) => i.tags))],
+  };
+}
+
+/**
+ * Computes the structured diff from one version to another (any two, not only neighbours).
+ * Identity follows the newer items' `replaces` field, then equal ids.
+ */
+export function computeVersionDiff(
+  from: Checklist,
+  to: Checklist,
+  opts: DiffOptions & { notes?: ChangeNotes | undefined } = {},
+): VersionDiff {
+  const oldById = new Map(from.items.map((i) => [i.id, i]));
+  const links = new Map<string, string[]>(); // new id → old ids
+  const claimedBy = new Map<string, string[]>(); // old id → new ids
+  for (const item of to.items) {
+    const sources = item.replaces.length > 0 ? item.replaces : oldById.has(item.id) ? [item.id] : [];
+    const known = sources.filter((id) => oldById.has(id));
+    links.set(item.id, known);
+    for (const id of known) claimedBy.set(id, [...(claimedBy.get(id) ?? []), item.id]);
+  }
+
+  const notes = new Map(opts.notes?.notes.map((n) => [n.item, n]));
+  const result: ItemDiff[] = [];
+  for (const item of to.items) {
+    const fromIds = links.get(item.id)!;
+    const before = fromIds.map((id) => oldById.get(id)!);
+    let kind: ChangeKind;
+    if (fromIds.length === 0) kind = 'added';
+    else if (fromIds.length > 1) kind = 'merged';
+    else if (claimedBy.get(fromIds[0]!)!.length > 1) kind = 'split';
+    else if (fromIds[0] !== item.id) kind = 'renumbered';
+    else kind = 'modified';
+    const fields = before.length > 0 ? diffItems(combine(before), item, opts) : [];
+    if (kind === 'modified' && fields.length === 0) kind = 'unchanged';
+    const toIds = kind === 'split' ? claimedBy.get(fromIds[0]!)! : [item.id];
+    const substantive = kind !== 'unchanged' && (kind !== 'modified' || fields.some((f) => !f.editorial));
+    const note = notes.get(item.id);
+    result.push({
+      kind,
+      id: item.id,
+      fromIds,
+      toIds,
+      section: item.section,
+      ...(before[0] ? { before: before[0] } : {}),
+      after: item,
+      fields,
+      substantive,
+      ...(note ? { note } : {}),
+    });
+  }
+  const removed = from.items
+    .filter((i) => !claimedBy.has(i.id))
+    .sort((a, b) => compareItemIds(a.id, b.id));
+  for (const item of removed) {
+    const note = notes.get(item.id);
+    result.push({
+      kind: 'removed',
+      id: item.id,
+      fromIds: [item.id],
+      toIds: [],
+      section: item.section,
+      before: item,
+      fields: [],
+      substantive: true,
+      ...(note ? { note } : {}),
+    });
+  }
+  const counts = Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
+  for (const d of result) counts[d.kind]++;
+  return { from: from.meta.id, to: to.meta.id, items: result, counts };
+}
+
+/**
+ * Checks curated notes against the computed diff: a note on an item that did not change, a
+ * substantive change without a note, and a text that changed in one language but not the
+ * other are content errors.
+ */
+export function checkNotesAgainstDiff(
+  diff: VersionDiff,
+  notes: ChangeNotes | undefined,
+  file: string,
+): ContentError[] {
+  const errors: ContentError[] = [];
+  const byId = new Map(diff.items.map((d) => [d.id, d]));
+  notes?.notes.forEach((note, i) => {
+    const d = byId.get(note.item);
+    if (d && d.kind === 'unchanged') {
+      errors.push(
+        new ContentError(file, note.item, `notes[${i}]`, `note on an item that did not change from ${diff.from} to ${diff.to}`),
+      );
+    }
+  });
+  for (const d of diff.items) {
+    if (d.substantive && !d.note) {
+      errors.push(
+        new ContentError(
+          file,
+          d.id,
+          undefined,
+          `${d.kind} from ${diff.from} to ${diff.to} (${describeFields(d)}) but no change note`,
+        ),
+      );
+    }
+    for (const f of d.fields) {
+      if (f.editorial || f.change !== 'reworded') continue;
+      const changed = LANGS.filter(
+        (l) => !isEditorialOnly(sideText(f.diff[l], 'before'), sideText(f.diff[l], 'after'), l),
+      );
+      if (changed.length !== LANGS.length) {
+        errors.push(
+          new ContentError(
+            file,
+            d.id,
+            f.key ? `evidence.${f.key}` : f.field,
+            `changed in ${changed.join(', ')} only from ${diff.from} to ${diff.to}: update every language`,
+          ),
+        );
+      }
+    }
+  }
+  return errors;
+}
+
+function describeFields(d: ItemDiff): string {
+  if (d.fields.length === 0) return 'structure';
+  return d.fields.map((f) => (f.key ? `evidence ${f.key} ${f.change}` : f.field)).join(', ');
+}
