@@ -8,6 +8,7 @@ export default defineConfig({
   // to `base`, so the same build can be served from a sub-path (MSP_BASE=/docs/).
   site: process.env.SITE_URL || 'https://msp-checklist.example',
   base: process.env.MSP_BASE || '/',
+  outDir: process.env.MSP_OUT_DIR || 'dist',
   trailingSlash: 'always',
   integrations: [mdx(), sitemap()],
   build: { format: 'directory' },
