@@ -13,4 +13,6 @@ const run = (cmd: string, args: string[]) => {
 };
 const astroMs = run('npx', ['astro', 'build', '--silent']);
 const pagefindMs = run('npx', ['pagefind', '--site', outDir, '--quiet']);
-console.log(`Built ${outDir}: astro ${(astroMs / 1000).toFixed(1)} s, pagefind ${(pagefindMs / 1000).toFixed(1)} s`);
+console.log(
+  `Built ${outDir}: astro ${(astroMs / 1000).toFixed(1)} s, pagefind ${(pagefindMs / 1000).toFixed(1)} s`,
+);

@@ -18,7 +18,11 @@ const BASE_PATH = '/msp/checklist/';
 const steps: Step[] = [
   { name: 'format (prettier)', cmd: 'npx', args: ['prettier', '--check', '.'] },
   { name: 'lint (eslint)', cmd: 'npx', args: ['eslint', '.'] },
-  { name: 'types (astro check)', cmd: 'npx', args: ['astro', 'check', '--minimumFailingSeverity', 'warning'] },
+  {
+    name: 'types (astro check)',
+    cmd: 'npx',
+    args: ['astro', 'check', '--minimumFailingSeverity', 'warning'],
+  },
   { name: 'unit tests (vitest)', cmd: 'npx', args: ['vitest', 'run'] },
   { name: 'content check', cmd: 'node', args: ['scripts/check-content.ts'] },
   { name: 'build', cmd: 'node', args: ['scripts/build.ts'] },
@@ -42,7 +46,9 @@ function ensureChromium(): void {
   console.log(`\n▶ Chromium is missing at ${path}: installing Debian's chromium`);
   const run = (args: string[]) => spawnSync('apt-get', args, { stdio: 'inherit' }).status === 0;
   if (!run(['update']) || !run(['install', '-y', 'chromium']) || !existsSync(path)) {
-    console.error('Could not install chromium (run as root: apt-get update && apt-get install -y chromium).');
+    console.error(
+      'Could not install chromium (run as root: apt-get update && apt-get install -y chromium).',
+    );
     process.exit(1);
   }
 }

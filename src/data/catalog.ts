@@ -13,9 +13,7 @@ export function getCatalog(): Promise<Catalog> {
       getCollection('changeNotes'),
     ]);
     return buildCatalog({
-      versions: versions
-        .map((v) => v.data)
-        .sort((a, b) => compareVersionIds(a.meta.id, b.meta.id)),
+      versions: versions.map((v) => v.data).sort((a, b) => compareVersionIds(a.meta.id, b.meta.id)),
       notes: notes.map((n) => n.data),
     });
   })();

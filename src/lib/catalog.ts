@@ -5,7 +5,12 @@
 import { ContentError, ContentErrors } from './content-error.ts';
 import type { ContentBundle } from './load.ts';
 import type { ChangeNotes, Checklist, Item, SectionWithItems } from './model.ts';
-import { checkNotesAgainstDiff, computeVersionDiff, type ItemDiff, type VersionDiff } from './version-diff.ts';
+import {
+  checkNotesAgainstDiff,
+  computeVersionDiff,
+  type ItemDiff,
+  type VersionDiff,
+} from './version-diff.ts';
 
 /** One step in an item's history: the pair of neighbouring versions and what happened. */
 export interface HistoryEntry {
@@ -53,7 +58,9 @@ export function findItem(checklist: Checklist, id: string): Item | undefined {
 export function buildCatalog(bundle: ContentBundle): Catalog {
   const versions = bundle.versions;
   if (versions.length === 0) {
-    throw new ContentErrors([new ContentError('versions/', undefined, undefined, 'no version found')]);
+    throw new ContentErrors([
+      new ContentError('versions/', undefined, undefined, 'no version found'),
+    ]);
   }
   const byId = new Map(versions.map((v) => [v.meta.id, v]));
   const notes = new Map(bundle.notes.map((n) => [pairKey(n.from, n.to), n]));
@@ -78,13 +85,26 @@ export function buildCatalog(bundle: ContentBundle): Catalog {
   for (let i = 1; i < versions.length; i++) {
     const from = versions[i - 1]!.meta.id;
     const to = versions[i]!.meta.id;
-    errors.push(...checkNotesAgainstDiff(diff(from, to), notes.get(pairKey(from, to)), `changes/${pairKey(from, to)}.yaml`));
+    errors.push(
+      ...checkNotesAgainstDiff(
+        diff(from, to),
+        notes.get(pairKey(from, to)),
+        `changes/${pairKey(from, to)}.yaml`,
+      ),
+    );
   }
   for (const key of notes.keys()) {
     const [from, to] = key.split('...') as [string, string];
     const i = versions.findIndex((v) => v.meta.id === from);
     if (versions[i + 1]?.meta.id !== to) {
-      errors.push(new ContentError(`changes/${key}.yaml`, undefined, undefined, `notes are for neighbouring versions only; ${to} does not directly follow ${from}`));
+      errors.push(
+        new ContentError(
+          `changes/${key}.yaml`,
+          undefined,
+          undefined,
+          `notes are for neighbouring versions only; ${to} does not directly follow ${from}`,
+        ),
+      );
     }
   }
   if (errors.length > 0) throw new ContentErrors(errors);

@@ -6,8 +6,10 @@ import type { FieldChange } from './version-diff.ts';
 
 /** Each change in a field as a short sentence: `“5 business days” → “10 business days”`. */
 export function changeSentences(field: FieldChange, lang: Lang): string[] {
-  if (field.change === 'added') return [t(lang, 'change.sentence.add', { after: sideTextOf(field, lang) })];
-  if (field.change === 'removed') return [t(lang, 'change.sentence.remove', { before: sideTextOf(field, lang) })];
+  if (field.change === 'added')
+    return [t(lang, 'change.sentence.add', { after: sideTextOf(field, lang) })];
+  if (field.change === 'removed')
+    return [t(lang, 'change.sentence.remove', { before: sideTextOf(field, lang) })];
   return changePhrases(field.diff[lang], lang).map((p) =>
     p.before && p.after
       ? t(lang, 'change.sentence.replace', p)

@@ -3,7 +3,7 @@ import type { Lang } from './model.ts';
 
 const en = {
   'site.tagline': 'Read, compare and self-check the AWS MSP Validation Checklist',
-  'skip': 'Skip to content',
+  skip: 'Skip to content',
   'nav.home': 'Home',
   'nav.controls': 'Controls',
   'nav.compare': 'What changed',
@@ -15,8 +15,8 @@ const en = {
   'footer.authority':
     'This is an independent summary, not an AWS publication. The official AWS MSP Partner Program Validation Checklist is the authority: check every requirement against it.',
   'footer.data': 'Data',
-  'breadcrumb': 'Breadcrumb',
-  'version': 'Version',
+  breadcrumb: 'Breadcrumb',
+  version: 'Version',
   'version.latest': 'latest',
   'version.switch': 'Version',
   'version.go': 'Show',
@@ -65,13 +65,14 @@ const en = {
   'compare.short': 'Compare',
   'home.title': 'AWS MSP Validation Checklist, explained and compared',
   'notFound.title': 'Page not found',
-  'notFound.body': 'There is no page at this address. It may have moved, or the link may be mistyped.',
+  'notFound.body':
+    'There is no page at this address. It may have moved, or the link may be mistyped.',
   'notFound.controls': 'Browse all items',
   'notFound.search': 'Search the checklist',
   'search.title': 'Search',
   'search.noscript': 'Search needs JavaScript. Without it, browse all items by section.',
   'selfCheck.title': 'Self-check',
-  'unknown': 'not publicly known',
+  unknown: 'not publicly known',
   'label.relaxed': 'relaxed',
   'label.tightened': 'tightened',
   'label.clarified': 'clarified',
@@ -108,7 +109,7 @@ export type UiKey = keyof typeof en;
 
 const ja: Record<UiKey, string> = {
   'site.tagline': 'AWS MSP 検証チェックリストを読む・比べる・自己点検する',
-  'skip': '本文へスキップ',
+  skip: '本文へスキップ',
   'nav.home': 'ホーム',
   'nav.controls': 'コントロール',
   'nav.compare': '変更点',
@@ -120,8 +121,8 @@ const ja: Record<UiKey, string> = {
   'footer.authority':
     '本サイトは AWS の公式資料ではなく、独自にまとめた解説です。正式な基準は AWS MSP パートナープログラム検証チェックリストです。各要件は必ず公式チェックリストで確認してください。',
   'footer.data': 'データ',
-  'breadcrumb': 'パンくずリスト',
-  'version': 'バージョン',
+  breadcrumb: 'パンくずリスト',
+  version: 'バージョン',
   'version.latest': '最新',
   'version.switch': 'バージョン',
   'version.go': '表示',
@@ -134,7 +135,8 @@ const ja: Record<UiKey, string> = {
   'version.notInVersion': 'この項目はバージョン {v} にはありません。',
   'item.requirement': '要件',
   'item.evidence': '監査で求められる証跡',
-  'item.evidenceUnknown': 'この項目の証跡は公表されていません。公式チェックリストで確認してください。',
+  'item.evidenceUnknown':
+    'この項目の証跡は公表されていません。公式チェックリストで確認してください。',
   'item.changes': '変更履歴',
   'item.noChanges': '本サイトで扱うバージョンの間で、この項目に変更はありません。',
   'item.provenance': '情報の出典',
@@ -169,13 +171,15 @@ const ja: Record<UiKey, string> = {
   'compare.short': '比較',
   'home.title': 'AWS MSP 検証チェックリストの解説とバージョン比較',
   'notFound.title': 'ページが見つかりません',
-  'notFound.body': 'このアドレスにはページがありません。移動したか、リンクが誤っている可能性があります。',
+  'notFound.body':
+    'このアドレスにはページがありません。移動したか、リンクが誤っている可能性があります。',
   'notFound.controls': 'すべての項目を見る',
   'notFound.search': 'チェックリストを検索',
   'search.title': '検索',
-  'search.noscript': '検索には JavaScript が必要です。JavaScript が無効な場合は、セクション別の一覧からお探しください。',
+  'search.noscript':
+    '検索には JavaScript が必要です。JavaScript が無効な場合は、セクション別の一覧からお探しください。',
   'selfCheck.title': 'セルフチェック',
-  'unknown': '公表されていません',
+  unknown: '公表されていません',
   'label.relaxed': '緩和',
   'label.tightened': '厳格化',
   'label.clarified': '明確化',
@@ -211,9 +215,14 @@ const ja: Record<UiKey, string> = {
 const strings: Record<Lang, Record<UiKey, string>> = { en, ja };
 
 /** The interface string `key` in `lang`, with `{name}` placeholders filled from `vars`. */
-export function t(lang: Lang, key: UiKey, vars: Record<string, string | number> = {}): string {
+export function t(
+  lang: Lang,
+  key: UiKey,
+  vars: Readonly<Record<string, string | number>> | object = {},
+): string {
+  const values = vars as Record<string, string | number>;
   return strings[lang][key].replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in vars ? String(vars[name]) : m,
+    name in values ? String(values[name]) : m,
   );
 }
 

@@ -174,7 +174,12 @@ export function compileContent(files: RawFile[]): ContentBundle {
       if (!parsed) continue;
       if (parsed.from !== from || parsed.to !== to) {
         errors.push(
-          new ContentError(file.path, undefined, 'from/to', `must match the file name ${from}...${to}`),
+          new ContentError(
+            file.path,
+            undefined,
+            'from/to',
+            `must match the file name ${from}...${to}`,
+          ),
         );
         continue;
       }
@@ -213,13 +218,20 @@ export function compileContent(files: RawFile[]): ContentBundle {
   for (const { file, meta } of metas.values()) {
     if (meta.supersedes && !metas.has(meta.supersedes)) {
       errors.push(
-        new ContentError(file, meta.id, 'supersedes', `version ${meta.supersedes} is not in the content`),
+        new ContentError(
+          file,
+          meta.id,
+          'supersedes',
+          `version ${meta.supersedes} is not in the content`,
+        ),
       );
     }
     const seen = new Set<string>();
     meta.sections.forEach((s, i) => {
       if (seen.has(s.id)) {
-        errors.push(new ContentError(file, meta.id, `sections[${i}].id`, `duplicate section "${s.id}"`));
+        errors.push(
+          new ContentError(file, meta.id, `sections[${i}].id`, `duplicate section "${s.id}"`),
+        );
       }
       seen.add(s.id);
     });
@@ -243,25 +255,37 @@ export function compileContent(files: RawFile[]): ContentBundle {
 
   for (const { file, notes: n } of notes) {
     for (const v of [n.from, n.to]) {
-      if (!metas.has(v)) errors.push(new ContentError(file, undefined, 'from/to', `version ${v} is not in the content`));
+      if (!metas.has(v))
+        errors.push(
+          new ContentError(file, undefined, 'from/to', `version ${v} is not in the content`),
+        );
     }
     const to = metas.get(n.to);
     const toItems = new Set((items.get(n.to) ?? []).map((p) => p.item.id));
     const noted = new Set<string>();
     n.notes.forEach((note, i) => {
       if (noted.has(note.item)) {
-        errors.push(new ContentError(file, note.item, `notes[${i}].item`, 'more than one note for this item'));
+        errors.push(
+          new ContentError(file, note.item, `notes[${i}].item`, 'more than one note for this item'),
+        );
       }
       noted.add(note.item);
       if (to && !toItems.has(note.item)) {
         errors.push(
-          new ContentError(file, note.item, `notes[${i}].item`, `no item ${note.item} in version ${n.to}`),
+          new ContentError(
+            file,
+            note.item,
+            `notes[${i}].item`,
+            `no item ${note.item} in version ${n.to}`,
+          ),
         );
       }
       const sourceIds = new Set(to?.meta.sources.map((s) => s.id));
       note.sources.forEach((s, j) => {
         if (to && !sourceIds.has(s)) {
-          errors.push(new ContentError(file, note.item, `notes[${i}].sources[${j}]`, `unknown source "${s}"`));
+          errors.push(
+            new ContentError(file, note.item, `notes[${i}].sources[${j}]`, `unknown source "${s}"`),
+          );
         }
       });
     });

@@ -36,7 +36,13 @@ export interface ItemPageData {
   next?: Item | undefined;
 }
 
-function itemPage(catalog: Catalog, lang: Lang, checklist: Checklist, item: Item, isLatestUrl: boolean): ItemPageData {
+function itemPage(
+  catalog: Catalog,
+  lang: Lang,
+  checklist: Checklist,
+  item: Item,
+  isLatestUrl: boolean,
+): ItemPageData {
   const index = checklist.items.indexOf(item);
   return {
     lang,

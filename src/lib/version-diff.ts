@@ -98,7 +98,12 @@ export function diffItems(a: Item, b: Item, opts: DiffOptions = {}): FieldChange
     if (LANGS.every((l) => a[field][l] === b[field][l])) return;
     const editorial = editorialOnly(a[field], b[field]);
     if (editorial && opts.ignoreEditorial) return;
-    fields.push({ field, change: 'reworded', diff: localizedDiff(a[field], b[field], opts), editorial });
+    fields.push({
+      field,
+      change: 'reworded',
+      diff: localizedDiff(a[field], b[field], opts),
+      editorial,
+    });
   };
   text('title');
   text('requirement');
@@ -179,7 +184,8 @@ export function computeVersionDiff(
   const links = new Map<string, string[]>(); // new id → old ids
   const claimedBy = new Map<string, string[]>(); // old id → new ids
   for (const item of to.items) {
-    const sources = item.replaces.length > 0 ? item.replaces : oldById.has(item.id) ? [item.id] : [];
+    const sources =
+      item.replaces.length > 0 ? item.replaces : oldById.has(item.id) ? [item.id] : [];
     const known = sources.filter((id) => oldById.has(id));
     links.set(item.id, known);
     for (const id of known) claimedBy.set(id, [...(claimedBy.get(id) ?? []), item.id]);
@@ -199,7 +205,8 @@ export function computeVersionDiff(
     const fields = before.length > 0 ? diffItems(combine(before), item, opts) : [];
     if (kind === 'modified' && fields.length === 0) kind = 'unchanged';
     const toIds = kind === 'split' ? claimedBy.get(fromIds[0]!)! : [item.id];
-    const substantive = kind !== 'unchanged' && (kind !== 'modified' || fields.some((f) => !f.editorial));
+    const substantive =
+      kind !== 'unchanged' && (kind !== 'modified' || fields.some((f) => !f.editorial));
     const note = notes.get(item.id);
     result.push({
       kind,
@@ -252,7 +259,12 @@ export function checkNotesAgainstDiff(
     const d = byId.get(note.item);
     if (d && d.kind === 'unchanged') {
       errors.push(
-        new ContentError(file, note.item, `notes[${i}]`, `note on an item that did not change from ${diff.from} to ${diff.to}`),
+        new ContentError(
+          file,
+          note.item,
+          `notes[${i}]`,
+          `note on an item that did not change from ${diff.from} to ${diff.to}`,
+        ),
       );
     }
   });

@@ -25,7 +25,8 @@ export async function openSite({
 }: { dist?: string; base?: string } = {}): Promise<Site> {
   const root = resolve(dist);
   if (!existsSync(root)) throw new Error(`No built site at ${root}: run "npm run build" first.`);
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
   const server: StaticServer = await startStaticServer({ root, base });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
