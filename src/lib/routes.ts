@@ -82,11 +82,24 @@ export function pinnedItemRoutes(catalog: Catalog) {
 /** `/v/<version>/…` pages that list a version's items. */
 export function versionRoutes(catalog: Catalog) {
   return LANGS.flatMap((lang) =>
-    catalog.versions.map((v) => ({
+    catalog.versions.map((v, i) => ({
       params: { lang: langParam(lang), version: v.meta.id },
-      props: { lang, checklist: v, latest: catalog.latest.meta.id },
+      props: {
+        lang,
+        checklist: v,
+        latest: catalog.latest.meta.id,
+        previous: catalog.versions[i - 1]?.meta.id,
+        next: catalog.versions[i + 1]?.meta.id,
+      },
     })),
   );
+}
+
+/** Props of a compare page. */
+export interface CompareRouteProps {
+  lang: Lang;
+  from: string;
+  to: string;
 }
 
 /** `/compare/<from>...<to>/` for every ordered pair of versions. */
@@ -94,7 +107,7 @@ export function compareRoutes(catalog: Catalog) {
   return LANGS.flatMap((lang) =>
     catalog.pairs().map(([from, to]) => ({
       params: { lang: langParam(lang), pair: `${from}...${to}` },
-      props: { lang, from, to },
+      props: { lang, from, to } satisfies CompareRouteProps,
     })),
   );
 }

@@ -51,6 +51,6 @@ export const dataPaths = {
   version: (v: string) => `/data/versions/${v}.json`,
   diff: (from: string, to: string) => `/data/diffs/${from}...${to}.json`,
   csv: (from: string, to: string) => `/data/diffs/${from}...${to}.csv`,
-  feed: '/data/changes.atom',
+  feed: (lang: Lang) => (lang === 'ja' ? '/data/changes.ja.atom' : '/data/changes.atom'),
   searchIndex: (lang: Lang) => `/data/palette.${lang}.json`,
 } as const;

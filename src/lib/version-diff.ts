@@ -303,3 +303,32 @@ function describeFields(d: ItemDiff): string {
   if (d.fields.length === 0) return 'structure';
   return d.fields.map((f) => (f.key ? `evidence ${f.key} ${f.change}` : f.field)).join(', ');
 }
+
+/** An evidence entry that a partner must now handle differently. */
+export interface EvidenceChange {
+  item: string;
+  key: string;
+  change: 'added' | 'removed' | 'reworded';
+  field: FieldChange;
+}
+
+/**
+ * The evidence to-do list of a diff: entries now required, no longer required and reworded,
+ * each in the diff's item order. Editorial-only rewording is left out.
+ */
+export function evidenceChanges(
+  diff: VersionDiff,
+): Record<EvidenceChange['change'], EvidenceChange[]> {
+  const out: Record<EvidenceChange['change'], EvidenceChange[]> = {
+    added: [],
+    removed: [],
+    reworded: [],
+  };
+  for (const d of diff.items) {
+    for (const f of d.fields) {
+      if (f.field !== 'evidence' || f.editorial) continue;
+      out[f.change].push({ item: d.id, key: f.key!, change: f.change, field: f });
+    }
+  }
+  return out;
+}

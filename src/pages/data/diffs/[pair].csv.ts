@@ -1,0 +1,16 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCatalog } from '../../../data/catalog.ts';
+import { diffCsv } from '../../../lib/export-data.ts';
+
+export const getStaticPaths = (async () =>
+  (await getCatalog())
+    .pairs()
+    .map(([from, to]) => ({
+      params: { pair: `${from}...${to}` },
+      props: { from, to },
+    }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ from: string; to: string }> = async ({ props }) =>
+  new Response(diffCsv((await getCatalog()).diff(props.from, props.to)), {
+    headers: { 'content-type': 'text/csv; charset=utf-8' },
+  });
