@@ -140,6 +140,9 @@ export function compileContent(files: RawFile[]): ContentBundle {
   const metas = new Map<string, { file: string; meta: VersionMeta }>();
   const items = new Map<string, ParsedItem[]>();
   const notes: { file: string; notes: ChangeNotes }[] = [];
+  // Item files seen per version, parsed or not, so a version whose items all failed to
+  // parse is not also reported as empty.
+  const itemFiles = new Map<string, number>();
 
   for (const file of files) {
     let m: RegExpExecArray | null;
@@ -156,6 +159,7 @@ export function compileContent(files: RawFile[]): ContentBundle {
       metas.set(meta.id, { file: file.path, meta });
     } else if ((m = ITEM_FILE.exec(file.path))) {
       const [, version, fileId] = m as unknown as [string, string, string];
+      itemFiles.set(version, (itemFiles.get(version) ?? 0) + 1);
       const item = parseFile(file, itemSchema, errors, fileId);
       if (!item) continue;
       const list = items.get(version) ?? [];
@@ -236,7 +240,7 @@ export function compileContent(files: RawFile[]): ContentBundle {
       seen.add(s.id);
     });
     const parsed = items.get(meta.id) ?? [];
-    if (parsed.length === 0) {
+    if (!itemFiles.get(meta.id)) {
       errors.push(new ContentError(file, meta.id, undefined, 'version has no items'));
     }
     for (const p of parsed) {

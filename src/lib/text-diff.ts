@@ -101,28 +101,54 @@ export function diffText(
 }
 
 /**
- * Moves whitespace that separates a removed run from an added run into the kept text, so
- * `[-5 -]{+10 +}days` reads `[-5-]{+10+} days`.
+ * Reads a diff as a person would: a replacement interrupted only by spaces becomes one removed
+ * and one added run (`[-A-]{+An up-to-date+} runbook`), and whitespace shared by the end of both
+ * runs moves into the kept text (`[-5-]{+10+} days`). Both sides' texts are unchanged.
  */
 function tidy(parts: DiffPart[]): DiffPart[] {
   const out: DiffPart[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i]!;
-    const next = parts[i + 1];
-    const after = parts[i + 2];
-    if (p.op === '-' && next?.op === '+') {
-      const ta = /\s+$/.exec(p.text)?.[0] ?? '';
-      const tb = /\s+$/.exec(next.text)?.[0] ?? '';
-      if (ta && ta === tb && ta !== p.text && tb !== next.text) {
-        push(out, '-', p.text.slice(0, -ta.length));
-        push(out, '+', next.text.slice(0, -tb.length));
-        if (after?.op === '=') after.text = ta + after.text;
-        else push(out, '=', ta);
-        i++;
-        continue;
-      }
+  let i = 0;
+  while (i < parts.length) {
+    if (parts[i]!.op === '=') {
+      push(out, '=', parts[i]!.text);
+      i++;
+      continue;
     }
-    push(out, p.op, p.text);
+    // A window of changes, possibly with whitespace-only kept runs between them.
+    let j = i;
+    while (
+      j < parts.length &&
+      (parts[j]!.op !== '=' ||
+        (/^\s+$/.test(parts[j]!.text) && parts[j + 1] && parts[j + 1]!.op !== '='))
+    ) {
+      j++;
+    }
+    const window = parts.slice(i, j);
+    const replaces = window.some((p) => p.op === '-') && window.some((p) => p.op === '+');
+    if (!replaces) {
+      for (const p of window) push(out, p.op, p.text);
+      i = j;
+      continue;
+    }
+    let removed = window
+      .filter((p) => p.op !== '+')
+      .map((p) => p.text)
+      .join('');
+    let added = window
+      .filter((p) => p.op !== '-')
+      .map((p) => p.text)
+      .join('');
+    const shared = /\s+$/.exec(removed)?.[0];
+    let tail = '';
+    if (shared && added.endsWith(shared) && shared !== removed && shared !== added) {
+      removed = removed.slice(0, -shared.length);
+      added = added.slice(0, -shared.length);
+      tail = shared;
+    }
+    push(out, '-', removed);
+    push(out, '+', added);
+    push(out, '=', tail);
+    i = j;
   }
   return out;
 }
