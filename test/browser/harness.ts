@@ -9,6 +9,17 @@ import { startStaticServer, type StaticServer } from '../../scripts/static-serve
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Chromium flags for runs with no network but loopback (also used by `npm run bench`). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export interface Site {
   /** Absolute URL of a site path (`/controls/8.1.10/`), base path included. */
   url(path: string): string;
@@ -30,15 +41,7 @@ export async function openSite({
   const server: StaticServer = await startStaticServer({ root, base });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const contexts: BrowserContext[] = [];
   return {
