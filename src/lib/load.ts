@@ -266,6 +266,8 @@ export function compileContent(files: RawFile[]): ContentBundle {
     }
     const to = metas.get(n.to);
     const toItems = new Set((items.get(n.to) ?? []).map((p) => p.item.id));
+    // A removed item is noted under its id in the older version.
+    const fromItems = new Set((items.get(n.from) ?? []).map((p) => p.item.id));
     const noted = new Set<string>();
     n.notes.forEach((note, i) => {
       if (noted.has(note.item)) {
@@ -274,7 +276,7 @@ export function compileContent(files: RawFile[]): ContentBundle {
         );
       }
       noted.add(note.item);
-      if (to && !toItems.has(note.item)) {
+      if (to && !toItems.has(note.item) && !fromItems.has(note.item)) {
         errors.push(
           new ContentError(
             file,
