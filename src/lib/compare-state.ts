@@ -2,8 +2,7 @@
  * The compare explorer's view state and its URL form, so a shared link opens the same view:
  * `?kind=modified,added&label=relaxed&section=8.0&view=side&editorial=ignore`.
  */
-import { CHANGE_LABELS, type ChangeLabel } from './model.ts';
-import { CHANGE_KINDS, type ChangeKind } from './version-diff.ts';
+import { CHANGE_KINDS, CHANGE_LABELS, type ChangeKind, type ChangeLabel } from './change-kinds.ts';
 
 export interface CompareState {
   /** Kinds shown; empty means all. */

@@ -1,5 +1,10 @@
-/** Ordering of item, section and version ids. */
-import { CONTROL_ID, VERSION_ID } from './model.ts';
+/** Syntax and ordering of item, section and version ids. No zod: browser code uses it. */
+
+/** A numbered control id such as `8.1.10` (at least two numeric parts). */
+export const CONTROL_ID = /^\d+(\.\d+)+$/;
+
+/** A checklist version id such as `4.2` or `4.2.1`. */
+export const VERSION_ID = /^\d+(\.\d+)+$/;
 
 function numericParts(id: string): number[] {
   return id.split('.').map(Number);

@@ -4,19 +4,20 @@
  * all share it.
  */
 import { z } from 'zod';
+import { CHANGE_LABELS, type ChangeLabel } from './change-kinds.ts';
+import { CONTROL_ID, VERSION_ID } from './ids.ts';
+
+// Defined beside the id ordering, which browser code uses without loading zod.
+export { CONTROL_ID, VERSION_ID };
 
 /** Languages the site is written in. English is the default and lives at the site root. */
 export const LANGS = ['en', 'ja'] as const;
 export type Lang = (typeof LANGS)[number];
 
-/** A numbered control id such as `8.1.10` (at least two numeric parts). */
-export const CONTROL_ID = /^\d+(\.\d+)+$/;
 /** A program-rule id: a lowercase slug such as `audit-timing`. */
 export const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 /** A section id: `8.0` for numbered sections, or a slug such as `program` for program rules. */
 export const SECTION_ID = /^(\d+\.0|[a-z][a-z0-9]*(-[a-z0-9]+)*)$/;
-/** A checklist version id such as `4.2` or `4.2.1`. */
-export const VERSION_ID = /^\d+(\.\d+)+$/;
 /** An evidence key: a lowercase slug, stable across versions. */
 export const EVIDENCE_KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -164,9 +165,7 @@ export interface Checklist {
   items: Item[];
 }
 
-/** Semantic labels for a curated change note. */
-export const CHANGE_LABELS = ['relaxed', 'tightened', 'clarified', 'editorial'] as const;
-export type ChangeLabel = (typeof CHANGE_LABELS)[number];
+export { CHANGE_LABELS, type ChangeLabel };
 
 /** One curated note on a changed item. */
 export const changeNoteSchema = z.strictObject({

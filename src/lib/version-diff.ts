@@ -2,23 +2,14 @@
  * The structured diff between two checklist versions: which items were added, removed,
  * modified, renumbered, split or merged, and field by field what changed in each language.
  */
+import { CHANGE_KINDS, type ChangeKind } from './change-kinds.ts';
 import { ContentError } from './content-error.ts';
 import { compareItemIds } from './ids.ts';
 import type { ChangeNote, ChangeNotes, Checklist, Item, Lang } from './model.ts';
 import { LANGS } from './model.ts';
 import { diffText, isEditorialOnly, sideText, type DiffPart } from './text-diff.ts';
 
-/** Structural kinds of change an item can go through between two versions. */
-export const CHANGE_KINDS = [
-  'added',
-  'removed',
-  'modified',
-  'renumbered',
-  'split',
-  'merged',
-  'unchanged',
-] as const;
-export type ChangeKind = (typeof CHANGE_KINDS)[number];
+export { CHANGE_KINDS, type ChangeKind };
 
 /** A diff of one text in every language. */
 export type LocalizedDiff = Record<Lang, DiffPart[]>;
