@@ -143,11 +143,15 @@ export function compileContent(files: RawFile[]): ContentBundle {
   // Item files seen per version, parsed or not, so a version whose items all failed to
   // parse is not also reported as empty.
   const itemFiles = new Map<string, number>();
+  // Version folders with a version.yaml, valid or not, so its items are not also reported
+  // as lacking one.
+  const versionFiles = new Set<string>();
 
   for (const file of files) {
     let m: RegExpExecArray | null;
     if ((m = VERSION_FILE.exec(file.path))) {
       const folder = m[1]!;
+      versionFiles.add(folder);
       const meta = parseFile(file, versionMetaSchema, errors, folder);
       if (!meta) continue;
       if (meta.id !== folder) {
@@ -201,7 +205,7 @@ export function compileContent(files: RawFile[]): ContentBundle {
   }
 
   for (const [version, list] of items) {
-    if (!metas.has(version)) {
+    if (!versionFiles.has(version)) {
       errors.push(
         new ContentError(
           list[0]!.file,

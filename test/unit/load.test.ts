@@ -189,3 +189,12 @@ describe('loadContent', () => {
     expect(notes.map((n) => `${n.from}...${n.to}`)).toEqual(['4.2...4.2.1']);
   });
 });
+
+describe('compileContent error noise', () => {
+  it('reports a broken version.yaml once, not again for each of its items', () => {
+    const broken = { ...versionFile('1.0'), text: 'id: "1.0"\nsummary: [' };
+    const errors = errorsOf([broken, itemFile('1.0', '8.1.2')]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^versions\/1\.0\/version\.yaml · item 1\.0: not valid YAML/);
+  });
+});
