@@ -108,7 +108,10 @@ export interface PageScan {
   references: Reference[];
   /** `link[rel=stylesheet]` hrefs. */
   stylesheets: string[];
-  /** Classic and module scripts with `src` (not `async` or `defer` excluded: all run at start). */
+  /**
+   * Scripts with `src` (`async` and `defer` ones too: all run at start) and the static imports
+   * of inline modules.
+   */
   scripts: string[];
   /** `link[rel=modulepreload]` hrefs. */
   modulePreloads: string[];
@@ -174,6 +177,13 @@ export function scanPage(html: string): PageScan {
           scan.scripts.push(attrs.src);
         } else if (tag.text?.trim()) {
           scan.inlineScripts.push(tag.text);
+          // An inline module's static imports load at start like a script with `src`.
+          if (type === 'module') {
+            for (const spec of staticImports(tag.text)) {
+              ref('script[type=module] import', spec);
+              scan.scripts.push(spec);
+            }
+          }
         }
         break;
       }

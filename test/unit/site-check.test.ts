@@ -45,7 +45,7 @@ describe('scanPage', () => {
     <link rel="stylesheet" href="/_astro/a.css"><link rel="preconnect" href="https://cdn.example">
     <link rel="modulepreload" href="/_astro/m.js"><link rel="canonical" href="https://site.example/x/">
     <script type="module" src="/_astro/p.js"></script><script type="application/ld+json">{"a":1}</script>
-    <script>console.log(1)</script><style>body{}</style></head>
+    <script>console.log(1)</script><script type="module">import"/_astro/i.js";</script><style>body{}</style></head>
     <body><h2 id="requirement">R</h2><a name="legacy"></a><a href="#requirement">r</a>
     <form action="/search/"></form><img src="/i.png" srcset="/i1.png 1x, /i2.png 2x">
     <meta http-equiv="refresh" content="0;url=/moved/"></body></html>`;
@@ -61,6 +61,7 @@ describe('scanPage', () => {
       '/_astro/m.js',
       'https://site.example/x/',
       '/_astro/p.js',
+      '/_astro/i.js',
       '#requirement',
       '/search/',
       '/i.png',
@@ -72,9 +73,9 @@ describe('scanPage', () => {
 
   it('separates start-up stylesheets, scripts and inline code; data blocks are not scripts', () => {
     expect(scan.stylesheets).toEqual(['/_astro/a.css']);
-    expect(scan.scripts).toEqual(['/_astro/p.js']);
+    expect(scan.scripts).toEqual(['/_astro/p.js', '/_astro/i.js']);
     expect(scan.modulePreloads).toEqual(['/_astro/m.js']);
-    expect(scan.inlineScripts).toEqual(['console.log(1)']);
+    expect(scan.inlineScripts).toEqual(['console.log(1)', 'import"/_astro/i.js";']);
     expect(scan.inlineStyles).toEqual(['body{}']);
   });
 });
