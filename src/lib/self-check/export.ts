@@ -1,0 +1,150 @@
+/** Exports of the self-check: lossless JSON, CSV for spreadsheets, Markdown for people. */
+import type { Lang } from '../model.ts';
+import type { SelfCheckStrings } from '../self-check-strings.ts';
+import { fmt } from './format.ts';
+import { progress, standingOf } from './progress.ts';
+import type { ItemData, SelfCheckData } from './site-data.ts';
+import { EXPORT_FORMAT, SCHEMA, own, type ExportDoc, type SelfCheckState } from './types.ts';
+
+/** The state as an export document: every version's answers, marks and timestamps. */
+export function exportDoc(state: SelfCheckState, now: string): ExportDoc {
+  return {
+    format: EXPORT_FORMAT,
+    schema: SCHEMA,
+    exportedAt: now,
+    answers: structuredClone(state.answers),
+    reviews: structuredClone(state.reviews),
+    carried: structuredClone(state.carried),
+  };
+}
+
+/** The lossless JSON export. */
+export function exportJson(state: SelfCheckState, now: string): string {
+  return `${JSON.stringify(exportDoc(state, now), null, 2)}\n`;
+}
+
+/** A section's display title: `8.0 Title`, the title alone for program rules, `Section 5.0`. */
+export function sectionLabel(
+  section: SelfCheckData['sections'][number],
+  lang: Lang,
+  s: SelfCheckStrings,
+): string {
+  if (!section.title) return fmt(s['section.untitled'], { id: section.id });
+  return /^\d/.test(section.id) ? `${section.id} ${section.title[lang]}` : section.title[lang];
+}
+
+/** An item's display title: `8.1.10 Title`, or the title alone for a program rule. */
+export function itemLabel(item: ItemData, lang: Lang): string {
+  return item.kind === 'control' ? `${item.id} ${item.title[lang]}` : item.title[lang];
+}
+
+/** The label of an item's standing. */
+export function standingLabel(
+  strings: SelfCheckStrings,
+  standing: ReturnType<typeof standingOf>,
+): string {
+  return standing === 'reopened' ? strings['badge.reopened'] : strings[`status.${standing}`];
+}
+
+function rows(data: SelfCheckData, state: SelfCheckState) {
+  const answers = own(state.answers, data.version) ?? {};
+  return data.items.map((item) => {
+    const a = own(answers, item.id);
+    const checked = item.evidence.filter((e) => own(a?.evidence, e.key) === true);
+    return { item, a, checked, standing: standingOf(a) };
+  });
+}
+
+/** A CSV cell: quoted, and defused when a spreadsheet would read it as a formula. */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/** Lines of CSV, with a byte-order mark so spreadsheets read UTF-8 (Japanese) correctly. */
+export function toCsv(table: string[][]): string {
+  return `\uFEFF${table.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** One row per item of the version, answered or not. */
+export function exportCsv(
+  data: SelfCheckData,
+  state: SelfCheckState,
+  lang: Lang,
+  s: SelfCheckStrings,
+): string {
+  const header = [
+    s['col.version'],
+    s['col.section'],
+    s['col.item'],
+    s['col.title'],
+    s['col.status'],
+    s['col.evidence'],
+    s['col.notes'],
+    s['col.updated'],
+    s['col.hash'],
+    s['col.flag'],
+  ];
+  const body = rows(data, state).map(({ item, a, checked, standing }) => [
+    data.version,
+    item.section,
+    item.id,
+    item.title[lang],
+    standingLabel(s, standing),
+    checked.map((e) => e.key).join('; '),
+    a?.notes ?? '',
+    a?.updatedAt ?? '',
+    a?.contentHash ?? '',
+    a?.review === 'reopened'
+      ? s['badge.reopened']
+      : a?.review === 'editorial'
+        ? s['badge.editorial']
+        : '',
+  ]);
+  return toCsv([header, ...body]);
+}
+
+/** Escapes Markdown syntax so user text reads as typed. */
+export function mdEscape(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|~!{}]/g, (c) => `\\${c}`);
+}
+
+/** A readable report of one version, by section. */
+export function exportMarkdown(
+  data: SelfCheckData,
+  state: SelfCheckState,
+  lang: Lang,
+  s: SelfCheckStrings,
+  now: string,
+): string {
+  const { overall } = progress(data, state);
+  const out = [
+    `# ${s['report.title']}: ${s.title} ${data.version}`,
+    '',
+    fmt(s['report.meta'], { v: data.version, date: now.slice(0, 10) }),
+    '',
+    `**${s['progress.title']}:** ${fmt(s['progress.answered'], overall)}; ${fmt(s['progress.breakdown'], { ...overall, notYet: overall['not-yet'] })}`,
+  ];
+  const all = rows(data, state);
+  for (const section of data.sections) {
+    const inSection = all.filter((r) => r.item.section === section.id);
+    if (inSection.length === 0) continue;
+    out.push('', `## ${mdEscape(sectionLabel(section, lang, s))}`);
+    for (const { item, a, checked, standing } of inSection) {
+      out.push('', `### ${mdEscape(itemLabel(item, lang))}`, '');
+      out.push(`- ${s['col.status']}: ${standingLabel(s, standing)}`);
+      if (item.evidence.length > 0) {
+        out.push(`- ${s['col.evidence']}: ${checked.length}/${item.evidence.length}`);
+        for (const e of item.evidence) {
+          out.push(`  - [${checked.includes(e) ? 'x' : ' '}] ${mdEscape(e[lang])}`);
+        }
+      }
+      if (a?.notes.trim()) {
+        out.push(`- ${s['col.notes']}:`, '');
+        for (const line of a.notes.split(/\r?\n/)) out.push(`  > ${mdEscape(line)}`);
+      }
+      if (a) out.push(`- ${s['col.updated']}: ${a.updatedAt}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,35 @@
+/**
+ * A small, stable content hash of an item: what a self-check answer was given on. It covers the
+ * text a partner answers against (title, requirement and evidence, in every language) and
+ * nothing else, so tags or provenance edits do not make answers look stale.
+ */
+import type { Item } from '../model.ts';
+
+/** FNV-1a over UTF-16 code units, 32 bits, from a given offset basis. */
+function fnv1a(text: string, basis: number): number {
+  let h = basis;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** 16 hex digits: two 32-bit FNV-1a hashes with different offset bases. */
+export function hashText(text: string): string {
+  const hex = (n: number) => n.toString(16).padStart(8, '0');
+  return hex(fnv1a(text, 0x811c9dc5)) + hex(fnv1a(text, 0x050c5d1f));
+}
+
+/** The content hash of an item. */
+export function contentHash(item: Pick<Item, 'title' | 'requirement' | 'evidence'>): string {
+  return hashText(
+    JSON.stringify([
+      item.title.en,
+      item.title.ja,
+      item.requirement.en,
+      item.requirement.ja,
+      item.evidence.map((e) => [e.key, e.en, e.ja]),
+    ]),
+  );
+}
