@@ -1,0 +1,450 @@
+/**
+ * `<self-check-overview>`: progress, the re-review queue, filtered items, review records and
+ * the printable report of one version, from the answers in this browser. Export, import, share
+ * and carry-over load on first use.
+ */
+import type { Lang } from '../../lib/model.ts';
+import type { SelfCheckStrings } from '../../lib/self-check-strings.ts';
+import { itemLabel, sectionLabel, standingLabel } from '../../lib/self-check/export.ts';
+import { fmt } from '../../lib/self-check/format.ts';
+import {
+  STATUS_FILTERS,
+  filterItems,
+  isChanged,
+  progress,
+  reReviewQueue,
+  standingOf,
+  type Counts,
+  type StatusFilter,
+} from '../../lib/self-check/progress.ts';
+import {
+  fetchSelfCheckData,
+  type DiffRun,
+  type ItemData,
+  type SelfCheckData,
+} from '../../lib/self-check/site-data.ts';
+import { SelfCheckStore, browserStorage, onOtherTabChange } from '../../lib/self-check/storage.ts';
+import { ASIDE_KEY, own, type Answer } from '../../lib/self-check/types.ts';
+import { button, el } from './dom.ts';
+
+/** What the lazily loaded parts of the overview use. */
+export interface OverviewHost {
+  store: SelfCheckStore;
+  s: SelfCheckStrings;
+  pageLang: Lang;
+  base: string;
+  /** Site root in the page's language, base path included (`/ja/`). */
+  root: string;
+  data: SelfCheckData | undefined;
+  /** Shows a message above the overview (replacing the previous one), then re-renders. */
+  flash(...content: (Node | string)[]): void;
+  render(): void;
+  /** An element of the overview. */
+  find<T extends HTMLElement = HTMLElement>(selector: string): T;
+}
+
+const transfer = () => import('./transfer.ts');
+
+/** A table with a header row of column titles. */
+function table(columns: string[], rows: HTMLElement[]) {
+  return el(
+    'table',
+    {},
+    el('thead', {}, el('tr', {}, ...columns.map((c) => el('th', { scope: 'col' }, c)))),
+    el('tbody', {}, ...rows),
+  );
+}
+
+class SelfCheckOverview extends HTMLElement implements OverviewHost {
+  store = new SelfCheckStore(browserStorage());
+  s = {} as SelfCheckStrings;
+  pageLang: Lang = 'en';
+  base = '/';
+  root = '/';
+  data: SelfCheckData | undefined;
+  #version = '';
+  #flash: HTMLElement | undefined;
+
+  find<T extends HTMLElement = HTMLElement>(selector: string): T {
+    return this.querySelector<T>(selector)!;
+  }
+
+  async connectedCallback() {
+    const d = this.dataset;
+    this.s = JSON.parse(d.strings ?? '{}') as SelfCheckStrings;
+    this.pageLang = d.lang === 'ja' ? 'ja' : 'en';
+    this.base = d.base ?? '/';
+    this.root = d.root ?? '/';
+    this.querySelector('.needs-js')?.remove();
+    this.find('.app').hidden = false;
+
+    const select = this.find<HTMLSelectElement>('select[name="version"]');
+    const asked = new URL(location.href).searchParams.get('v');
+    const known = [...select.options].map((o) => o.value);
+    this.#version = asked && known.includes(asked) ? asked : (d.latest ?? '');
+    select.value = this.#version;
+    select.addEventListener('change', () => {
+      this.#version = select.value;
+      const url = new URL(location.href);
+      if (this.#version === d.latest) url.searchParams.delete('v');
+      else url.searchParams.set('v', this.#version);
+      history.replaceState(null, '', url);
+      void this.#load();
+    });
+    this.find('.filters').addEventListener('change', () => this.render());
+    this.addEventListener('click', (e) => {
+      const b = (e.target as Element).closest<HTMLElement>('[data-action]');
+      if (b) void this.#act(b.dataset.action ?? '', b.dataset.pair);
+    });
+    this.find<HTMLInputElement>('#sc-import').addEventListener('change', async (e) => {
+      const input = e.target as HTMLInputElement;
+      const file = input.files?.[0];
+      input.value = '';
+      if (file) (await transfer()).importFile(this, file);
+    });
+    onOtherTabChange(() => {
+      this.store.reload();
+      this.render();
+    });
+    await this.#load();
+    const { shareValue } = await import('../../lib/self-check/share.ts');
+    const shared = shareValue(location.hash);
+    if (shared) void (await transfer()).receiveShare(this, shared);
+  }
+
+  async #load() {
+    try {
+      this.data = await fetchSelfCheckData(this.base, this.#version);
+    } catch {
+      this.data = undefined;
+      this.flash(el('p', {}, this.s['data.failed']));
+      return;
+    }
+    this.render();
+  }
+
+  async #act(action: string, pair: string | undefined) {
+    if (action === 'print') window.print();
+    else if (action === 'undo') {
+      this.store.undo();
+      this.flash(el('p', {}, this.s['undo.done']));
+    } else if (action === 'carry') await this.#carry();
+    else (await transfer()).act(this, action, pair);
+  }
+
+  async #carry() {
+    const { carryInto } = await import('./carry-action.ts');
+    const from = this.data?.carry?.from ?? '';
+    try {
+      const r = await carryInto(this.store, this.base, this.#version);
+      this.flash(
+        el(
+          'p',
+          {},
+          fmt(this.s['carry.done'], {
+            from,
+            to: this.#version,
+            kept: r.kept.length,
+            flagged: r.flagged.length,
+            reopened: r.reopened.length,
+            skipped: r.skipped.length,
+          }),
+        ),
+        button(this.s.undo, () => void this.#act('undo', undefined)),
+      );
+    } catch {
+      if (!this.store.saveProblem) this.flash(el('p', {}, this.s['carry.failed']));
+      else this.render();
+    }
+  }
+
+  flash(...content: (Node | string)[]) {
+    this.#flash = el('div', { class: 'notice', role: 'status' }, ...content);
+    this.render();
+  }
+
+  #itemHref(id: string) {
+    const v = this.#version;
+    const path = v === this.dataset.latest ? `controls/${id}/` : `v/${v}/controls/${id}/`;
+    return `${this.root}${path}#self-check`;
+  }
+
+  #label(item: ItemData) {
+    return itemLabel(item, this.pageLang);
+  }
+
+  #standing(a: Answer | undefined) {
+    return standingLabel(this.s, standingOf(a));
+  }
+
+  render() {
+    const s = this.s;
+    const store = this.store;
+    const notices: HTMLElement[] = [];
+    const problems = new Set([store.loadProblem, store.saveProblem]);
+    for (const p of problems) {
+      if (p) notices.push(el('p', { class: 'notice' }, fmt(s[`problem.${p}`], { key: ASIDE_KEY })));
+    }
+    if (this.#flash) notices.push(this.#flash);
+    const data = this.data;
+    const version = this.#version;
+    const carry = data?.carry;
+    if (
+      carry &&
+      !own(store.state.carried, version) &&
+      Object.keys(own(store.state.answers, carry.from) ?? {}).length > 0 &&
+      !store.readOnly
+    ) {
+      notices.push(
+        el(
+          'div',
+          { class: 'notice' },
+          el('p', {}, fmt(s['carry.offer'], { from: carry.from, to: version })),
+          el(
+            'button',
+            { type: 'button', class: 'mce-button', 'data-action': 'carry' },
+            fmt(s['carry.button'], { from: carry.from }),
+          ),
+        ),
+      );
+    }
+    this.find('.notices').replaceChildren(...notices);
+
+    const backup = store.backup();
+    this.find('.undo').replaceChildren(
+      ...(backup
+        ? [
+            el(
+              'button',
+              { type: 'button', class: 'mce-button', 'data-action': 'undo' },
+              fmt(s['undo.last'], { when: this.#date(backup.at) }),
+            ),
+          ]
+        : []),
+    );
+    for (const b of this.querySelectorAll<HTMLButtonElement>(
+      '[data-action^="export"], #sc-import',
+    )) {
+      b.disabled = !data;
+    }
+    this.#renderReviews();
+    if (!data) return;
+    const answers = own(store.state.answers, version) ?? {};
+
+    // Progress
+    const { overall, sections } = progress(data, store.state);
+    const counts = (c: Counts) => ({ ...c, notYet: c['not-yet'] });
+    this.find('.progress').replaceChildren(
+      el(
+        'p',
+        {},
+        el('strong', {}, `${s['progress.overall']}: `),
+        fmt(s['progress.answered'], overall),
+      ),
+      el('progress', {
+        max: String(overall.total),
+        value: String(overall.answered),
+        'aria-label': fmt(s['progress.answered'], overall),
+      }),
+      el('p', {}, fmt(s['progress.breakdown'], counts(overall))),
+      table(
+        [s['progress.section'], s['progress.answeredCol'], s['progress.readyCol']],
+        sections.map(({ section, counts: c }) =>
+          el(
+            'tr',
+            {},
+            el('th', { scope: 'row' }, this.#sectionLabel(section)),
+            el('td', {}, `${c.answered} / ${c.total}`),
+            el('td', {}, `${c.met + c.na} / ${c.total}`),
+          ),
+        ),
+      ),
+    );
+
+    // Re-review queue
+    const queueSection = this.find('.queue-section');
+    queueSection.hidden = !carry;
+    const queue = reReviewQueue(data, store.state);
+    this.find('.queue').replaceChildren(
+      ...(queue.length === 0
+        ? [el('p', {}, s['queue.empty'])]
+        : queue.map((item) => this.#queueItem(item, own(answers, item.id)))),
+    );
+
+    // Filtered list
+    const filters = this.find<HTMLFormElement>('.filters');
+    const changedBox = filters.querySelector<HTMLInputElement>('[name="changed"]')!;
+    filters.querySelector<HTMLElement>('.changed-filter')!.hidden = !carry;
+    const status = filters.querySelector<HTMLSelectElement>('[name="status"]')!.value;
+    const shown = filterItems(data, store.state, {
+      status: (STATUS_FILTERS as readonly string[]).includes(status)
+        ? (status as StatusFilter)
+        : 'open',
+      changedOnly: !!carry && changedBox.checked,
+    });
+    this.find('.count').textContent =
+      shown.length === 0
+        ? s['list.empty']
+        : fmt(s['list.count'], { shown: shown.length, total: data.items.length });
+    this.find('.items').replaceChildren(
+      ...shown.map((item) => {
+        const a = own(answers, item.id);
+        const badges = [el('span', { class: 'badge status' }, this.#standing(a))];
+        if (a?.review === 'editorial')
+          badges.push(el('span', { class: 'badge' }, s['badge.editorial']));
+        if (isChanged(data, item.id)) {
+          badges.push(el('span', { class: 'badge' }, fmt(s['badge.changed'], { v: version })));
+        }
+        if (item.evidence.length > 0) {
+          const done = item.evidence.filter((e) => own(a?.evidence, e.key) === true).length;
+          badges.push(
+            el(
+              'span',
+              { class: 'badge' },
+              fmt(s['badge.evidence'], { done, total: item.evidence.length }),
+            ),
+          );
+        }
+        return el(
+          'li',
+          { 'data-item': item.id },
+          el('a', { href: this.#itemHref(item.id) }, this.#label(item)),
+          ...badges,
+        );
+      }),
+    );
+
+    // Printable report
+    this.find('.report-meta').textContent = fmt(s['report.meta'], {
+      v: version,
+      date: this.#date(new Date().toISOString()),
+    });
+    this.find('.report-body').replaceChildren(
+      ...sections.map(({ section }) =>
+        el(
+          'section',
+          {},
+          el('h3', {}, this.#sectionLabel(section)),
+          table(
+            [s['col.item'], s['col.status'], s['col.evidence'], s['col.notes']],
+            data.items
+              .filter((i) => i.section === section.id)
+              .map((item) => {
+                const a = own(answers, item.id);
+                const ready = item.evidence.filter((e) => own(a?.evidence, e.key) === true);
+                return el(
+                  'tr',
+                  {},
+                  el('th', { scope: 'row' }, this.#label(item)),
+                  el('td', {}, this.#standing(a)),
+                  el(
+                    'td',
+                    {},
+                    item.evidence.length ? `${ready.length}/${item.evidence.length}` : '–',
+                  ),
+                  el('td', { class: 'user-text' }, a?.notes ?? ''),
+                );
+              }),
+          ),
+        ),
+      ),
+    );
+  }
+
+  #queueItem(item: ItemData, a: Answer | undefined) {
+    const s = this.s;
+    const change = this.data?.carry?.changes[item.id];
+    const diffLine = (runs: DiffRun[]) =>
+      el(
+        'p',
+        {},
+        ...runs.map(([op, text]) =>
+          op === '='
+            ? text
+            : el(op === '+' ? 'ins' : 'del', { class: op === '+' ? 'mce-ins' : 'mce-del' }, text),
+        ),
+      );
+    return el(
+      'article',
+      { 'data-item': item.id },
+      el('h3', {}, el('a', { href: this.#itemHref(item.id) }, this.#label(item))),
+      ...(change?.labels.length
+        ? [
+            el(
+              'p',
+              {},
+              ...change.labels.map((l) =>
+                el('span', { class: 'badge' }, s[`label.${l}` as keyof SelfCheckStrings] ?? l),
+              ),
+            ),
+          ]
+        : []),
+      ...(change?.summary ? [el('p', {}, change.summary[this.pageLang])] : []),
+      ...(change?.reason
+        ? [el('p', {}, el('strong', {}, `${s['queue.why']}: `), change.reason[this.pageLang])]
+        : []),
+      ...(change?.fields ?? [])
+        .filter((f) => f.field !== 'tags')
+        .flatMap((f) => [
+          el(
+            'p',
+            {},
+            el('strong', {}, s[`field.${f.field}` as 'field.title']),
+            f.key ? ` (${f.key})` : '',
+          ),
+          diffLine(f.diff[this.pageLang]),
+        ]),
+      ...(a?.previous ?? []).flatMap((p) => [
+        el(
+          'p',
+          {},
+          el('strong', {}, fmt(s['carry.previous'], { v: p.version, id: p.id })),
+          `: ${s[`status.${p.status ?? 'unanswered'}`]}`,
+        ),
+        ...(p.notes ? [el('p', { class: 'user-text' }, p.notes)] : []),
+      ]),
+      el('p', {}, el('a', { href: this.#itemHref(item.id) }, s['queue.answer'])),
+    );
+  }
+
+  #renderReviews() {
+    const s = this.s;
+    const pairs = Object.entries(this.store.state.reviews).filter(([, m]) => Object.keys(m).length);
+    this.find('.reviews').replaceChildren(
+      ...(pairs.length === 0
+        ? [el('p', {}, s['reviews.none'])]
+        : pairs.map(([pair, marks]) =>
+            el(
+              'p',
+              { class: 'actions' },
+              fmt(s['reviews.count'], { pair, n: Object.keys(marks).length }),
+              ...(['json', 'csv'] as const).map((kind) =>
+                el(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'mce-button',
+                    'data-action': `review-${kind}`,
+                    'data-pair': pair,
+                  },
+                  s[`reviews.${kind}`],
+                ),
+              ),
+            ),
+          )),
+    );
+  }
+
+  #sectionLabel(section: SelfCheckData['sections'][number]) {
+    return sectionLabel(section, this.pageLang, this.s);
+  }
+
+  #date(iso: string) {
+    return new Intl.DateTimeFormat(this.pageLang, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(new Date(iso));
+  }
+}
+
+customElements.define('self-check-overview', SelfCheckOverview);
