@@ -174,11 +174,14 @@ export function sideText(parts: DiffPart[], side: 'before' | 'after'): string {
     .join('');
 }
 
+/** Punctuation that ends a sentence: context never reaches across it. */
+const SENTENCE_END = /[.!?。！？]/;
+
 function lastWords(text: string, n: number, lang: Lang): string {
   const t = tokenize(text, lang);
   let words = 0;
   let i = t.length;
-  while (i > 0 && words < n) {
+  while (i > 0 && words < n && !SENTENCE_END.test(t[i - 1]!.text)) {
     i--;
     if (t[i]!.word) words++;
   }
@@ -192,7 +195,7 @@ function firstWords(text: string, n: number, lang: Lang): string {
   const t = tokenize(text, lang);
   let words = 0;
   let i = 0;
-  while (i < t.length && words < n) {
+  while (i < t.length && words < n && !SENTENCE_END.test(t[i]!.text)) {
     if (t[i]!.word) words++;
     i++;
   }

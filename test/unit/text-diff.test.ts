@@ -106,3 +106,16 @@ describe('changePhrases', () => {
     expect(changePhrases(parts, 'en', 1)).toHaveLength(2);
   });
 });
+
+describe('changePhrases context', () => {
+  it('never reaches across a sentence end', () => {
+    const parts = diffText('Run the test.', 'Run the test. Use one channel.', 'en');
+    expect(changePhrases(parts, 'en')).toEqual([{ before: '', after: 'Use one channel.' }]);
+    const ja = diffText(
+      'テストを実施します。',
+      'テストを実施します。チャネルは1つで構いません。',
+      'ja',
+    );
+    expect(changePhrases(ja, 'ja')).toEqual([{ before: '', after: 'チャネルは1つで構いません。' }]);
+  });
+});
