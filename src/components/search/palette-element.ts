@@ -1,0 +1,42 @@
+/**
+ * `<mce-palette>`: opens the quick-jump palette with Ctrl/Cmd+K, with `/` (outside text fields)
+ * or with its button. The palette's code, its index and fuse.js load on first open.
+ */
+function isTextField(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || !!target.closest('input, textarea, select'))
+  );
+}
+
+class PaletteElement extends HTMLElement {
+  #onKey = (e: KeyboardEvent) => {
+    const modK =
+      (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k';
+    const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTextField(e.target);
+    if (!modK && !slash) return;
+    e.preventDefault();
+    this.open();
+  };
+
+  connectedCallback(): void {
+    const button = this.querySelector<HTMLButtonElement>('.palette-open');
+    if (button) {
+      button.hidden = false;
+      button.addEventListener('click', () => this.open());
+    }
+    document.addEventListener('keydown', this.#onKey);
+  }
+
+  disconnectedCallback(): void {
+    document.removeEventListener('keydown', this.#onKey);
+  }
+
+  /** Opens the palette, loading its code on first use. */
+  async open(): Promise<void> {
+    const { openPalette } = await import('./palette.ts');
+    await openPalette(this);
+  }
+}
+
+customElements.define('mce-palette', PaletteElement);
