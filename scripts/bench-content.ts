@@ -1,8 +1,8 @@
 /**
  * Synthetic checklists for the benchmark: N items in each of V versions, in English and
  * Japanese, with text of realistic length and, between neighbouring versions, the kinds of
- * change a real release has (reworded, evidence added, renumbered, added, editorial only), each
- * substantive one with its change note so the build's consistency check passes.
+ * change a real release has (reworded, evidence added, renumbered, added, removed, editorial
+ * only), each substantive one with its change note so the build's consistency check passes.
  * The text is filler made from a fixed vocabulary: it states no real requirement.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -171,12 +171,16 @@ function note(item: string, en: string, ja: string): ChangeNote {
 /**
  * The next version of a list of items, and the notes for its substantive changes. Of every 100
  * items about 8 are reworded, 2 gain evidence, 1 is renumbered, 2 change only in punctuation,
- * and 1 new item is added per 100.
+ * 1 is removed, and 1 new item is added per 100.
  */
 function evolve(r: Random, items: Item[], nextNumber: Map<string, number>) {
   const notes: ChangeNote[] = [];
-  const next: Item[] = items.map((old) => {
+  const next: Item[] = items.flatMap((old) => {
     const roll = r.next();
+    if (roll >= 0.13 && roll < 0.14) {
+      notes.push(note(old.id, 'The control is removed.', 'このコントロールは削除されました。'));
+      return [];
+    }
     const item: Item = { ...old, replaces: [] };
     if (roll < 0.08) {
       const [en, ja] = sentence(r);
@@ -201,7 +205,7 @@ function evolve(r: Random, items: Item[], nextNumber: Map<string, number>) {
         ja: old.requirement.ja.replace(/。$/, ''),
       };
     }
-    return item;
+    return [item];
   });
   const added = Math.max(1, Math.round(items.length / 100));
   for (let i = 0; i < added; i++) {
