@@ -14,5 +14,9 @@ export default {
     // search results name the control and the version; 70 characters is a search-snippet
     // heuristic, not a validity rule. The limit still catches a runaway title.
     'long-title': ['error', { maxlength: 120 }],
+    // The search boxes are ARIA comboboxes whose suggestions are a `role="listbox"` popup (the
+    // WAI-ARIA combobox pattern); a native <select> cannot be a text field's popup. Every
+    // other role keeps the preference for native elements.
+    'prefer-native-element': ['error', { exclude: ['listbox'] }],
   },
 };

@@ -61,11 +61,17 @@ describe('accessibility (axe) of every page type', () => {
   });
   after(() => site?.close());
 
-  it('has pages to check', () => {
+  it('has pages to check, and axe reports a known violation', async () => {
     assert.ok(
       samples.some((s) => s.type === '/controls/<id>/'),
       'no control page was built',
     );
+    const page = await site.newPage();
+    await page.setContent(
+      '<!doctype html><html lang="en"><title>t</title><main><img src="x.png"></main></html>',
+    );
+    const ids = (await axeViolations(page)).map((v) => v.id);
+    assert.ok(ids.includes('image-alt'), `expected image-alt, got ${ids.join(', ')}`);
   });
 
   for (const sample of samples) {
