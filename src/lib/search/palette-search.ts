@@ -50,7 +50,7 @@ export function createPaletteSearch(entries: readonly PaletteEntry[]) {
     terms: e.terms.map(foldText),
     section: foldText(e.sectionTitle),
   }));
-  const foldedOf = new Map(entries.map((e, i) => [e, folded[i]!]));
+  const joined = folded.map((f) => [f.title, f.altTitle, ...f.terms, f.section].join('\n'));
   const fuse = new Fuse(entries, {
     keys: [
       { name: 'id', weight: 3 },
@@ -79,11 +79,7 @@ export function createPaletteSearch(entries: readonly PaletteEntry[]) {
       .map((x) => x.entry);
     const words = q.split(' ');
     if (words.length < 2) return whole;
-    const everyWord = entries.filter((e) => {
-      const f = foldedOf.get(e)!;
-      const text = [f.title, f.altTitle, ...f.terms, f.section].join('\n');
-      return words.every((w) => text.includes(w));
-    });
+    const everyWord = entries.filter((_, i) => words.every((w) => joined[i]!.includes(w)));
     return [...whole, ...everyWord];
   };
 
@@ -95,7 +91,13 @@ export function createPaletteSearch(entries: readonly PaletteEntry[]) {
       .sort((a, b) => b.length - a.length)
       .slice(0, FUZZY_WORDS);
     if (words.length < 2) return whole;
-    const scores = words.map((w) => new Map(fuse.search(w).map((r) => [r.item.id, r.score ?? 1])));
+    // A word some entry contains is matched exactly (fast); only the others go through fuse.js.
+    const scores = words.map((w) => {
+      const exact = entries.filter((_, i) => joined[i]!.includes(w));
+      return exact.length > 0
+        ? new Map(exact.map((e) => [e.id, 0]))
+        : new Map(fuse.search(w).map((r) => [r.item.id, r.score ?? 1]));
+    });
     const mean = (id: string) => scores.reduce((sum, m) => sum + m.get(id)!, 0) / scores.length;
     const everyWord = entries
       .filter((e) => scores.every((m) => m.has(e.id)))
