@@ -3,12 +3,10 @@ import { getCatalog } from '../../../data/catalog.ts';
 import { diffCsv } from '../../../lib/export-data.ts';
 
 export const getStaticPaths = (async () =>
-  (await getCatalog())
-    .pairs()
-    .map(([from, to]) => ({
-      params: { pair: `${from}...${to}` },
-      props: { from, to },
-    }))) satisfies GetStaticPaths;
+  (await getCatalog()).pairs().map(([from, to]) => ({
+    params: { pair: `${from}...${to}` },
+    props: { from, to },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ from: string; to: string }> = async ({ props }) =>
   new Response(diffCsv((await getCatalog()).diff(props.from, props.to)), {
