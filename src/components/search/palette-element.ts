@@ -22,6 +22,8 @@ class PaletteElement extends HTMLElement {
   connectedCallback(): void {
     const button = this.querySelector<HTMLButtonElement>('.palette-open');
     if (button) {
+      const kbd = button.querySelector('kbd');
+      if (kbd && /Mac|iPhone|iPad/.test(navigator.platform)) kbd.textContent = '⌘ K';
       button.hidden = false;
       button.addEventListener('click', () => this.open());
     }
