@@ -153,6 +153,8 @@ interface LighthouseRow {
   tbtMs: number;
   cls: number;
   transferKB: number;
+  /** Pass/fail audits that failed in the first run. */
+  failedAudits: string[];
 }
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
@@ -182,8 +184,12 @@ async function lighthouseRuns(targets: { page: string; path: string }[]): Promis
       const score = (id: string) =>
         median(results.map((r) => Math.round((r.categories[id]?.score ?? 0) * 100)));
       const metric = (id: string) => median(results.map((r) => r.audits[id]?.numericValue ?? NaN));
+      const failedAudits = Object.values(results[0]!.audits)
+        .filter((a) => a.scoreDisplayMode === 'binary' && a.score === 0)
+        .map((a) => a.id);
       rows.push({
         ...target,
+        failedAudits,
         runs: results.length,
         performance: score('performance'),
         accessibility: score('accessibility'),
@@ -195,11 +201,6 @@ async function lighthouseRuns(targets: { page: string; path: string }[]): Promis
         cls: metric('cumulative-layout-shift'),
         transferKB: metric('total-byte-weight') / 1024,
       });
-      // Lighthouse lists failing audits: keep them for the report.
-      const failing = Object.values(results[0]!.audits)
-        .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary')
-        .map((a) => a.id);
-      if (failing.length > 0) log(`  audits below 0.9 on ${target.path}: ${failing.join(', ')}`);
     }
     return rows;
   } finally {
@@ -420,7 +421,9 @@ ${table(
     r.cls.toFixed(3),
     r.transferKB.toFixed(1),
   ]),
-)}`
+)}
+
+Failed audits: ${lighthouseRows.map((r) => `${r.page}: ${r.failedAudits.map((a) => `\`${a}\``).join(', ') || 'none'}`).join('; ')}.`
 }
 
 ## Version diff
