@@ -50,9 +50,15 @@ async function pageWith(raw: string | null): Promise<Page> {
   return page;
 }
 
+/** Scrolls to the panel, whose code loads as it nears the viewport, and waits for it. */
+async function panelReady(page: Page) {
+  await page.locator('self-check-panel').scrollIntoViewIfNeeded();
+  await page.locator('self-check-panel form:not([hidden])').waitFor();
+}
+
 async function openItem(page: Page, id: string, version?: string) {
   await page.goto(site.url(version ? `/v/${version}/controls/${id}/` : `/controls/${id}/`));
-  await page.locator('self-check-panel form:not([hidden])').waitFor();
+  await panelReady(page);
 }
 
 async function answer(page: Page, status: string, notes: string) {
@@ -85,7 +91,7 @@ describe('self-check on an item page', () => {
     assert.match((await page.locator('self-check-panel .saved').textContent()) ?? '', /Saved/);
 
     await page.reload();
-    await page.locator('self-check-panel form:not([hidden])').waitFor();
+    await panelReady(page);
     assert.ok(await page.isChecked('self-check-panel input[name="status"][value="partly"]'));
     assert.ok(await page.isChecked(`self-check-panel input[name="evidence"][value="${key}"]`));
     assert.ok(
