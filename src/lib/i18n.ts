@@ -152,6 +152,9 @@ const en = {
   'home.browse': 'Browse all items by section',
   'home.selfCheck': 'Check your practice against the requirements',
   'home.official': 'Official sources',
+  'home.editionTitle': 'About this edition',
+  'home.privateEdition':
+    'This edition is built from its own content folder and covers the versions and items listed on this site. Each item says where its text comes from and how much of the official control it covers. The official AWS MSP Partner Program Validation Checklist is the authority.',
 } as const;
 
 export type UiKey = keyof typeof en;
@@ -308,6 +311,9 @@ const ja: Record<UiKey, string> = {
   'home.browse': 'すべての項目をセクション別に見る',
   'home.selfCheck': '自社の取り組みを要件と照らし合わせる',
   'home.official': '公式情報',
+  'home.editionTitle': 'このエディションについて',
+  'home.privateEdition':
+    'このエディションは独自のコンテンツフォルダーから作成されており、本サイトに掲載したバージョンと項目を扱います。各項目には本文の出典と、公式コントロールをどこまで網羅しているかを記載しています。正式な基準は AWS MSP パートナープログラム検証チェックリストです。',
 };
 
 const strings: Record<Lang, Record<UiKey, string>> = { en, ja };

@@ -9,3 +9,11 @@ export function contentDir(env: Record<string, string | undefined>): string {
 export function siteTitle(env: Record<string, string | undefined>): string {
   return env.MSP_SITE_TITLE || 'MSP Checklist Explorer';
 }
+
+/**
+ * Whether this build is the public edition, made from the repository's own `content` folder.
+ * The home page's description of what the site covers is written for that edition only.
+ */
+export function isPublicEdition(env: Record<string, string | undefined>): boolean {
+  return contentDir(env).replace(/\/+$/, '') === 'content';
+}

@@ -65,6 +65,9 @@ describe('a private edition built from an imported spreadsheet', () => {
     const page = await site!.newPage();
     await page.goto(site!.url('/'));
     assert.match(await page.title(), new RegExp(`· ${TITLE}$`));
+    // The public edition's description of its coverage is not shown on a private edition.
+    assert.equal(await page.locator('#edition').count(), 1);
+    assert.doesNotMatch((await page.locator('main').textContent()) ?? '', /4\.2 and 4\.2\.1/);
 
     await page.goto(site!.url('/controls/1.2/'));
     assert.match(await page.title(), /Incident response.*· Acme private edition/);
