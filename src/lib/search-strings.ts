@@ -92,7 +92,7 @@ const ja: Record<SearchKey, string> = {
   'result.removed': '{v} で削除',
   'result.field.title': 'タイトル',
   'result.field.requirement': '要件',
-  'result.field.evidence': '証跡',
+  'result.field.evidence': 'エビデンス',
   'header.label': '候補',
   'header.all': '「{q}」の検索結果をすべて表示',
   'palette.open': 'ジャンプ…',
