@@ -111,3 +111,11 @@ export function compareRoutes(catalog: Catalog) {
     })),
   );
 }
+
+/** `<from>...<to>` data files for every ordered pair of versions. */
+export function pairRoutes(catalog: Catalog) {
+  return catalog.pairs().map(([from, to]) => ({
+    params: { pair: `${from}...${to}` },
+    props: { from, to },
+  }));
+}
