@@ -490,3 +490,19 @@ describe('search is accessible while in use (axe)', () => {
     });
   }
 });
+
+describe('palette: typing at once', () => {
+  it('keeps every key typed right after Ctrl+K, while its code and index still load', async () => {
+    const page = await site.newPage();
+    await page.goto(site.url('/controls/'));
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('cmdb');
+    assert.equal(await page.inputValue('#palette-q'), 'cmdb');
+    await page.waitForSelector('#palette-list [data-id="9.13.3"]');
+    const first = await page.$eval(
+      '#palette-list [role="option"]',
+      (o) => (o as HTMLElement).dataset.id,
+    );
+    assert.equal(first, '9.13.3');
+  });
+});

@@ -36,6 +36,15 @@ class PaletteElement extends HTMLElement {
 
   /** Opens the palette, loading its code on first use. */
   async open(): Promise<void> {
+    // The dialog opens and takes keystrokes at once, so nothing typed while the code and the
+    // index load is lost.
+    const dialog = this.querySelector('dialog');
+    const input = this.querySelector<HTMLInputElement>('#palette-q');
+    if (dialog && input && !dialog.open) {
+      input.value = '';
+      dialog.showModal();
+      input.focus();
+    }
     const { openPalette } = await import('./palette.ts');
     await openPalette(this);
   }

@@ -48,9 +48,12 @@ class Palette {
     });
   }
 
+  /** Shows the palette; keeps what was typed if `<mce-palette>` already opened the dialog. */
   async open(): Promise<void> {
-    if (!this.#dialog.open) this.#dialog.showModal();
-    this.#input.value = '';
+    if (!this.#dialog.open) {
+      this.#input.value = '';
+      this.#dialog.showModal();
+    }
     this.#input.focus();
     await this.#render();
   }
