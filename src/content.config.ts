@@ -1,7 +1,10 @@
 import { defineCollection } from 'astro:content';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { buildCatalog } from './lib/catalog.ts';
+import { ContentErrors } from './lib/content-error.ts';
+import type { ContentBundle } from './lib/load.ts';
 import { loadContent } from './lib/load.ts';
 import { changeNotesSchema, itemSchema, versionMetaSchema } from './lib/model.ts';
 import { contentDir } from './lib/site-config.ts';
@@ -10,26 +13,57 @@ const dir = resolve(contentDir(process.env));
 
 // Both collections come from one validated read of the content folder: the catalog check
 // (curated notes against computed diffs) must pass before anything is stored.
-let bundle: ReturnType<typeof loadContent> | undefined;
-function validatedContent() {
-  bundle ??= loadContent(dir).then((b) => {
-    buildCatalog(b);
-    return b;
-  });
+let bundle: Promise<ContentBundle> | undefined;
+function validatedContent(): Promise<ContentBundle> {
+  bundle ??= loadContent(dir)
+    .then((b) => {
+      buildCatalog(b);
+      return b;
+    })
+    .catch((e: unknown) => {
+      // A plain error, so the build prints every problem: Astro shows only the first entry of
+      // an error that carries an `errors` list.
+      if (e instanceof ContentErrors)
+        throw new Error(`Content in ${dir} is not valid: ${e.message}`);
+      throw e;
+    });
   return bundle;
+}
+
+/**
+ * A loader that fills a collection from the validated content folder and, in `astro dev`,
+ * fills it again when a content file changes (a bad edit is logged, the last good data stays).
+ */
+function contentLoader(
+  name: string,
+  fill: (content: ContentBundle, store: LoaderContext['store']) => void,
+): Loader {
+  return {
+    name,
+    load: async ({ store, watcher, logger }) => {
+      const sync = async () => {
+        const content = await validatedContent();
+        store.clear();
+        fill(content, store);
+      };
+      await sync();
+      watcher?.add(dir);
+      watcher?.on('all', (_event, path) => {
+        if (path !== dir && !path.startsWith(dir + sep)) return;
+        bundle = undefined;
+        sync().catch((e: unknown) => logger.error(e instanceof Error ? e.message : String(e)));
+      });
+    },
+  };
 }
 
 /** Every checklist version, complete: metadata and items in reading order. */
 const versions = defineCollection({
-  loader: {
-    name: 'checklist-versions',
-    load: async ({ store }) => {
-      store.clear();
-      for (const v of (await validatedContent()).versions) {
-        store.set({ id: v.meta.id, data: { meta: v.meta, items: v.items } });
-      }
-    },
-  },
+  loader: contentLoader('checklist-versions', (content, store) => {
+    for (const v of content.versions) {
+      store.set({ id: v.meta.id, data: { meta: v.meta, items: v.items } });
+    }
+  }),
   schema: z.object({
     /** Version metadata from `version.yaml`. */
     meta: versionMetaSchema,
@@ -40,15 +74,9 @@ const versions = defineCollection({
 
 /** Curated change notes, one entry per version pair (`4.2...4.2.1`). */
 const changeNotes = defineCollection({
-  loader: {
-    name: 'checklist-change-notes',
-    load: async ({ store }) => {
-      store.clear();
-      for (const n of (await validatedContent()).notes) {
-        store.set({ id: `${n.from}...${n.to}`, data: n });
-      }
-    },
-  },
+  loader: contentLoader('checklist-change-notes', (content, store) => {
+    for (const n of content.notes) store.set({ id: `${n.from}...${n.to}`, data: n });
+  }),
   schema: changeNotesSchema,
 });
 

@@ -5,8 +5,10 @@ import { compareVersionIds } from '../lib/ids.ts';
 
 let catalog: Promise<Catalog> | undefined;
 
-/** The catalog of all versions and diffs, built once per build. */
+/** The catalog of all versions and diffs, built once per build (per request in dev). */
 export function getCatalog(): Promise<Catalog> {
+  // In `astro dev` content can change between requests: build the catalog afresh each time.
+  if (import.meta.env.DEV) catalog = undefined;
   catalog ??= (async () => {
     const [versions, notes] = await Promise.all([
       getCollection('versions'),
