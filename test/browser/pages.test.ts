@@ -34,7 +34,8 @@ describe('item pages', () => {
       assert.match(html, /<html lang="(en|ja)"/, path);
       assert.equal(html.includes('<html lang="ja"'), path.startsWith('/ja/'), path);
     }
-    assert.ok(urls.length >= 4 * latest.items.length);
+    // The loop above proves nothing over no item.
+    assert.ok(latest.items.length > 0, 'the latest version has items');
   });
 
   it('scroll a deep link to an evidence entry into view', async () => {
