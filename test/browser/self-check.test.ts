@@ -18,6 +18,8 @@ const latest = catalog.latest.meta.id;
 const [older] = catalog.versions.map((v) => v.meta.id);
 const withEvidence = catalog.latest.items.find((i) => i.evidence.length > 1)!;
 const other = catalog.latest.items.find((i) => i !== withEvidence)!;
+/** A time as the page writes it (`toISOString`); the clock sets its value, so only its form is checked. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 let site: Site;
 before(async () => {
@@ -105,11 +107,13 @@ describe('self-check on an item page', () => {
     );
     const s = await stored(page);
     assert.equal(s?.schema, 1);
+    const updatedAt = s?.answers[latest]?.[withEvidence.id]?.updatedAt;
+    assert.match(updatedAt ?? '', ISO_TIME);
     assert.deepEqual(s?.answers[latest]?.[withEvidence.id], {
       status: 'partly',
       evidence: { [key]: true },
       notes: 'Owner: platform team\nRTO < 4 h & "tested"',
-      updatedAt: s?.answers[latest]?.[withEvidence.id]?.updatedAt,
+      updatedAt,
       contentHash: contentHash(withEvidence),
     });
   });
@@ -413,8 +417,10 @@ describe('review marks on the compare page', () => {
     await page.goto(site.url(`/compare/${pair}/`));
     const box = page.locator(`change-review[data-change="${change.id}"] input`);
     await box.check();
+    const reviewedAt = (await stored(page))?.reviews[pair]?.[change.id]?.reviewedAt;
+    assert.match(reviewedAt ?? '', ISO_TIME);
     assert.deepEqual((await stored(page))?.reviews[pair]?.[change.id], {
-      reviewedAt: (await stored(page))?.reviews[pair]?.[change.id]?.reviewedAt,
+      reviewedAt,
       fromHash: contentHash(change.before!),
       toHash: contentHash(change.after!),
     });
