@@ -119,7 +119,7 @@ describe('exports', () => {
     const { s, a } = answered();
     const md = exportMarkdown(data, s, 'en', en, T1);
     expect(md).toContain(`# Audit-readiness report: Self-check 4.2.1`);
-    expect(md).toContain('2 of 18 answered');
+    expect(md).toContain(`2 of ${data.items.length} answered`);
     expect(md).toContain(`  - [x] ${mdEscape(a.evidence[0]!.en)}`);
     expect(md).toContain('  > =SUM(A1)\n  > "quoted", 1 \\< 2');
     expect(mdEscape('*a* [b](c) <i>')).toBe('\\*a\\* \\[b\\](c) \\<i\\>');
@@ -178,8 +178,9 @@ describe('overview figures', () => {
   it('count answers overall and per section', () => {
     const { s } = answered();
     const p = progress(data, s);
-    expect(p.overall).toEqual({ total: 18, answered: 2, met: 1, partly: 0, 'not-yet': 1, na: 0 });
-    expect(p.sections.reduce((n, x) => n + x.counts.total, 0)).toBe(18);
+    const total = data.items.length;
+    expect(p.overall).toEqual({ total, answered: 2, met: 1, partly: 0, 'not-yet': 1, na: 0 });
+    expect(p.sections.reduce((n, x) => n + x.counts.total, 0)).toBe(total);
   });
 
   it('filter by status, open items and changes in this version', () => {
@@ -188,9 +189,12 @@ describe('overview figures', () => {
       a.id,
     ]);
     const open = filterItems(data, s, { status: 'open', changedOnly: false });
-    expect(open.length).toBe(17);
+    // Two answers: one met (closed), one not yet (open); every other item is unanswered.
+    expect(open.length).toBe(data.items.length - 1);
     expect(open.map((i) => i.id)).toContain(b.id);
-    expect(filterItems(data, s, { status: 'unanswered', changedOnly: false }).length).toBe(16);
+    expect(filterItems(data, s, { status: 'unanswered', changedOnly: false }).length).toBe(
+      data.items.length - 2,
+    );
     const changed = filterItems(data, s, { status: 'all', changedOnly: true });
     expect(changed.map((i) => i.id).sort()).toEqual(Object.keys(data.carry!.changes).sort());
   });
@@ -205,6 +209,7 @@ describe('overview figures', () => {
     );
     const carried = carryOver(s, data.carry!, T1);
     const queue = reReviewQueue(data, carried.state).map((i) => i.id);
+    expect(queue.length).toBeGreaterThan(0);
     expect(queue.sort()).toEqual([...carried.summary.reopened].sort());
     const first = queue[0]!;
     const again = setAnswer(
