@@ -23,5 +23,8 @@ export default {
     // effect as it changes, without a change of context (WCAG 3.2.2), and they are hidden when
     // JavaScript is off. The search forms, which do submit, have real submit buttons.
     'wcag/h32': 'off',
+    // A group of checkboxes that share a name is how HTML sends a field with several values
+    // (the compare filters' kinds and labels, an item's evidence): FormData.getAll reads it.
+    'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }],
   },
 };

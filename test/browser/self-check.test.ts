@@ -55,7 +55,8 @@ async function pageWith(raw: string | null): Promise<Page> {
 /** Scrolls to the panel, whose code loads as it nears the viewport, and waits for it. */
 async function panelReady(page: Page) {
   await page.locator('self-check-panel').scrollIntoViewIfNeeded();
-  await page.locator('self-check-panel form:not([hidden])').waitFor();
+  // The form turns visible when its element is defined, as the panel nears the viewport.
+  await page.locator('self-check-panel form').waitFor();
 }
 
 async function openItem(page: Page, id: string, version?: string) {

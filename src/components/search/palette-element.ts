@@ -24,7 +24,6 @@ class PaletteElement extends HTMLElement {
     if (button) {
       const kbd = button.querySelector('kbd');
       if (kbd && /Mac|iPhone|iPad/.test(navigator.platform)) kbd.textContent = '⌘ K';
-      button.hidden = false;
       button.addEventListener('click', () => this.open());
     }
     document.addEventListener('keydown', this.#onKey);

@@ -27,8 +27,6 @@ class SelfCheckPanel extends HTMLElement {
     const form = this.querySelector('form');
     if (!form) return;
     this.#s = JSON.parse(this.dataset.strings ?? '{}') as PanelStrings;
-    this.querySelector('.needs-js')?.remove();
-    form.hidden = false;
     form.addEventListener('submit', (e) => e.preventDefault());
     form.addEventListener('change', (e) => this.#onChange(e.target as HTMLInputElement));
     this.#notes().addEventListener('input', () => this.#saveNotes());
