@@ -128,6 +128,36 @@ describe('item pages', () => {
   });
 });
 
+describe('layout stability', () => {
+  it('does not shift the layout when scripts arrive, on narrow and wide screens', async () => {
+    for (const path of ['/controls/8.1.10/', '/ja/compare/4.2...4.2.1/', '/']) {
+      for (const width of [412, 1280]) {
+        const page = await site.newPage({ viewport: { width, height: 823 } });
+        await page.addInitScript(() => {
+          const w = window as unknown as { layoutShift: number };
+          w.layoutShift = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries())
+              w.layoutShift += (e as unknown as { value: number }).value;
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await page.goto(site.url(path));
+        // Wait until every custom element on the page that has a definition is upgraded.
+        await page.waitForFunction(() =>
+          ['copy-link', 'mce-palette'].every(
+            (n) => !document.querySelector(n) || customElements.get(n),
+          ),
+        );
+        await page.waitForLoadState('networkidle');
+        const shift = await page.evaluate(
+          () => (window as unknown as { layoutShift: number }).layoutShift,
+        );
+        assert.equal(shift, 0, `${path} at ${width}px`);
+      }
+    }
+  });
+});
+
 describe('site-wide pages', () => {
   it('list every item of the latest version by section, ids in numeric order', async () => {
     const page = await site.newPage();
