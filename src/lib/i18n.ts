@@ -2,7 +2,6 @@
 import type { Lang } from './model.ts';
 
 const en = {
-  'site.tagline': 'Read, compare and self-check the AWS MSP Validation Checklist',
   skip: 'Skip to content',
   'nav.home': 'Home',
   'nav.controls': 'Controls',
@@ -19,14 +18,12 @@ const en = {
   version: 'Version',
   'version.latest': 'latest',
   'version.switch': 'Version',
-  'version.go': 'Show',
   'version.auditsFrom': 'Used for audits from',
   'version.released': 'Published',
   'version.releasedUnknown': 'not stated in this site’s sources',
   'version.olderBanner': 'You are reading version {v}. The latest version is {latest}.',
   'version.olderBannerLink': 'Read this item in {latest}',
   'version.olderBannerListLink': 'Go to {latest}',
-  'version.notInVersion': 'This item is not in version {v}.',
   'item.requirement': 'Requirement',
   'item.evidence': 'Evidence the auditor expects',
   'item.evidenceUnknown':
@@ -109,7 +106,6 @@ const en = {
   'version.items': 'Items in this version',
   'version.compareWith': 'Compare {from} with {to}',
   'version.data': 'This version as JSON',
-  'version.all': 'All versions',
   'compare.index': 'Compare versions',
   'compare.indexIntro':
     'Pick two versions to see every change between them, item by item, at word level.',
@@ -141,7 +137,6 @@ const en = {
   'compare.feed': 'Atom feed of changes',
   'compare.noNotes':
     'No curated notes exist for this pair; the changes below are computed from the text.',
-  'compare.program': 'Program rules',
   'home.intro':
     'What public sources say about versions {versions} of the AWS MSP Partner Program Validation Checklist, item by item, with what changed between them and a self-check that stays in your browser.',
   'home.introPrivate':
@@ -162,7 +157,6 @@ const en = {
 export type UiKey = keyof typeof en;
 
 const ja: Record<UiKey, string> = {
-  'site.tagline': 'AWS MSP 検証チェックリストを読む・比べる・自己点検する',
   skip: '本文へスキップ',
   'nav.home': 'ホーム',
   'nav.controls': 'コントロール',
@@ -179,14 +173,12 @@ const ja: Record<UiKey, string> = {
   version: 'バージョン',
   'version.latest': '最新',
   'version.switch': 'バージョン',
-  'version.go': '表示',
   'version.auditsFrom': '監査への適用開始日',
   'version.released': '公開日',
   'version.releasedUnknown': '本サイトの出典には記載がありません',
   'version.olderBanner': 'バージョン {v} を表示しています。最新バージョンは {latest} です。',
   'version.olderBannerLink': 'この項目を {latest} で読む',
   'version.olderBannerListLink': '{latest} を表示',
-  'version.notInVersion': 'この項目はバージョン {v} にはありません。',
   'item.requirement': '要件',
   'item.evidence': '監査で求められるエビデンス',
   'item.evidenceUnknown':
@@ -270,7 +262,6 @@ const ja: Record<UiKey, string> = {
   'version.items': 'このバージョンの項目',
   'version.compareWith': '{from} と {to} を比較',
   'version.data': 'このバージョンの JSON データ',
-  'version.all': 'すべてのバージョン',
   'compare.index': 'バージョンの比較',
   'compare.indexIntro':
     '2 つのバージョンを選ぶと、その間の変更を項目ごと・語句単位で確認できます。',
@@ -302,7 +293,6 @@ const ja: Record<UiKey, string> = {
   'compare.feed': '変更の Atom フィード',
   'compare.noNotes':
     'この組み合わせには解説がありません。以下の変更は本文から自動で算出したものです。',
-  'compare.program': 'プログラムの規定',
   'home.intro':
     'AWS MSP パートナープログラム検証チェックリストのバージョン {versions} について、公開情報からわかる内容を項目ごとにまとめました。バージョン間の変更点と、ブラウザー内だけで完結するセルフチェックも用意しています。',
   'home.introPrivate':

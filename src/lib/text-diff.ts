@@ -160,11 +160,6 @@ export function renderCompact(parts: DiffPart[]): string {
     .join('');
 }
 
-/** True when the diff has any removed or added run. */
-export function hasChange(parts: DiffPart[]): boolean {
-  return parts.some((p) => p.op !== '=');
-}
-
 /** The text on one side of a diff. */
 export function sideText(parts: DiffPart[], side: 'before' | 'after'): string {
   const skip = side === 'before' ? '+' : '-';
