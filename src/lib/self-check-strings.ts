@@ -20,13 +20,12 @@ const en = {
   'evidence.legend': 'Evidence you have ready',
   'evidence.none': 'No evidence entry is listed for this item.',
   'notes.label': 'Notes',
-  'notes.hint': 'Plain text. HTML tags are not accepted.',
-  'notes.markup': 'Notes are plain text: remove the HTML tags so they can be saved.',
+  'notes.hint': 'Plain text, kept exactly as you type it.',
   'notes.tooLong': 'Notes are limited to {max} characters; this note was not saved.',
   saved: 'Saved in this browser.',
   'panel.overview': 'See all your answers',
   'problem.unavailable':
-    'This browser does not let the site store data (private browsing, or storage turned off). Your answers on this page will be lost when you close it: export them from the overview first.',
+    'This browser does not let the site store data (private browsing, or storage turned off). Your answers on this page last only until you leave it: download them before you go.',
   'problem.quota':
     'Browser storage is full, so the last change was not saved. Your earlier answers are kept. Export your answers, then free some space.',
   'problem.unreadable':
@@ -52,7 +51,7 @@ const en = {
   'carry.confirm': 'It still holds',
   undo: 'Undo',
   'undo.last': 'Undo the last import, merge or carry-over ({when})',
-  'undo.done': 'Undone: the answers are back as they were.',
+  'undo.done': 'Undone. Answers back as they were before: {n}.',
   'undo.nothing': 'There is nothing to undo.',
   'version.label': 'Version',
   'section.untitled': 'Section {id}',
@@ -107,7 +106,6 @@ const en = {
   'issue.unknown-version': '{path}: unknown checklist version',
   'issue.unknown-item': '{path}: no such item in this version',
   'issue.unknown-evidence': '{path}: no such evidence entry',
-  'issue.markup': '{path}: notes contain HTML tags',
   'issue.too-long': '{path}: notes are too long',
   'preview.title': 'What this import changes',
   'preview.added': 'New answers',
@@ -160,6 +158,19 @@ const en = {
   'review.label': 'Reviewed',
   'review.at': 'marked {date}',
   'review.stale': 'The text changed after you marked it: review it again.',
+  // Saving across tabs and without storage, undo, share links and import errors.
+  'saved.pageOnly': 'Kept on this page only: this browser does not let the site store it.',
+  'confirm.done': 'Confirmed: your answer holds for this version.',
+  'undo.kept': 'Changed again since, so left as they are: {items}.',
+  'issue.too-deep': '{path}: nested too deeply',
+  'import.failed': 'This file could not be read ({error}). Nothing was changed.',
+  'share.failed': 'This share link could not be read ({error}). Nothing was changed.',
+  'share.long':
+    'This link is {n} characters long. Chat and e-mail apps may cut links this long: if it does not open in full, send the JSON file instead.',
+  'share.tooLong':
+    'A link for these answers would be {n} characters long, more than browsers open. Send the JSON file instead.',
+  'preview.inFile': 'in the file',
+  'preview.yours': 'yours',
 } as const;
 
 /** Keys of the self-check's interface strings. */
@@ -183,13 +194,12 @@ const ja: SelfCheckStrings = {
   'evidence.legend': '用意できているエビデンス',
   'evidence.none': 'この項目にはエビデンスの記載がありません。',
   'notes.label': 'メモ',
-  'notes.hint': 'プレーンテキストで入力してください。HTML タグは使えません。',
-  'notes.markup': 'メモに HTML タグが含まれているため保存できません。タグを削除してください。',
+  'notes.hint': 'プレーンテキストです。入力したとおりに保存されます。',
   'notes.tooLong': 'メモは {max} 文字までです。このメモは保存されていません。',
   saved: 'このブラウザに保存しました。',
   'panel.overview': 'すべての回答を見る',
   'problem.unavailable':
-    'このブラウザではサイトがデータを保存できません（プライベートブラウズ中か、ストレージが無効になっています）。このページを閉じると回答は失われるため、先に一覧ページからエクスポートしてください。',
+    'このブラウザーではサイトがデータを保存できません（プライベートブラウズ中か、ストレージが無効になっています）。このページの回答はページを離れるまでしか残らないため、離れる前にダウンロードしてください。',
   'problem.quota':
     'ブラウザのストレージがいっぱいのため、直前の変更を保存できませんでした。それまでの回答は残っています。回答をエクスポートしてから、空き容量を確保してください。',
   'problem.unreadable':
@@ -215,7 +225,7 @@ const ja: SelfCheckStrings = {
   'carry.confirm': 'このままで問題ない',
   undo: '元に戻す',
   'undo.last': '直前のインポート・マージ・引き継ぎを元に戻す（{when}）',
-  'undo.done': '元に戻しました。回答は変更前の状態です。',
+  'undo.done': '元に戻しました。変更前の状態に戻した回答：{n} 件。',
   'undo.nothing': '元に戻せる操作はありません。',
   'version.label': 'バージョン',
   'section.untitled': 'セクション {id}',
@@ -273,7 +283,6 @@ const ja: SelfCheckStrings = {
   'issue.unknown-version': '{path}：存在しないバージョンです',
   'issue.unknown-item': '{path}：このバージョンにない項目です',
   'issue.unknown-evidence': '{path}：存在しないエビデンスです',
-  'issue.markup': '{path}：メモに HTML タグが含まれています',
   'issue.too-long': '{path}：メモが長すぎます',
   'preview.title': 'インポートによる変更',
   'preview.added': '新しく追加される回答',
@@ -326,6 +335,20 @@ const ja: SelfCheckStrings = {
   'review.label': '確認済み',
   'review.at': '{date} に確認',
   'review.stale': '確認済みにしたあとで本文が変わりました。もう一度確認してください。',
+  // Saving across tabs and without storage, undo, share links and import errors.
+  'saved.pageOnly':
+    'このページにだけ残っています（このブラウザーではサイトがデータを保存できません）。',
+  'confirm.done': '確認しました。回答はこのバージョンでも当てはまります。',
+  'undo.kept': 'そのあとで変更されていたため、そのままにした回答：{items}',
+  'issue.too-deep': '{path}：入れ子が深すぎます',
+  'import.failed': 'このファイルを読み取れませんでした（{error}）。何も変更していません。',
+  'share.failed': 'この共有リンクを読み取れませんでした（{error}）。何も変更していません。',
+  'share.long':
+    'このリンクは {n} 文字あります。チャットやメールのアプリでは、これほど長いリンクが途中で切れることがあります。最後まで開けない場合は、JSON ファイルを送ってください。',
+  'share.tooLong':
+    'この回答の共有リンクは {n} 文字になり、ブラウザーで開ける長さを超えます。JSON ファイルを送ってください。',
+  'preview.inFile': 'ファイルの回答',
+  'preview.yours': '自分の回答',
 };
 
 const strings: Record<Lang, SelfCheckStrings> = { en, ja };

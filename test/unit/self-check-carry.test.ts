@@ -9,7 +9,7 @@ import {
   planFromDiff,
   type CarryPlan,
 } from '../../src/lib/self-check/carry.ts';
-import { selfCheckData } from '../../src/lib/self-check/data.ts';
+import { selfCheckData } from '../../src/lib/self-check/version-file-builder.ts';
 import { contentHash } from '../../src/lib/self-check/hash.ts';
 import { computeVersionDiff } from '../../src/lib/version-diff.ts';
 import { emptyState, type Answer, type SelfCheckState } from '../../src/lib/self-check/types.ts';

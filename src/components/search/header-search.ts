@@ -3,6 +3,7 @@ import { normalizeQuery } from '../../lib/search/normalize.ts';
 import type { PaletteEntry } from '../../lib/search/palette-index.ts';
 import { findsItem, withHighlight, type SiteHit } from '../../lib/search/site-hits.ts';
 import { fill } from '../../lib/search-strings.ts';
+import { jsonData } from '../dom.ts';
 import { siteBase, siteHref } from './client-env.ts';
 import { itemOption, Listbox } from './listbox.ts';
 import { loadPagefind, searchSite } from './pagefind-client.ts';
@@ -20,7 +21,7 @@ export function enhanceHeaderSearch(host: HTMLElement): void {
   const popup = host.querySelector<HTMLElement>('.site-search-popup')!;
   const status = host.querySelector<HTMLElement>('.site-search-status')!;
   const list = host.querySelector<HTMLElement>('[role="listbox"]')!;
-  const strings = JSON.parse(host.dataset.strings ?? '{}') as Record<string, string>;
+  const strings = jsonData<Record<string, string>>(host, 'strings');
   const base = siteBase();
 
   input.setAttribute('role', 'combobox');

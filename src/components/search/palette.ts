@@ -3,6 +3,7 @@ import { normalizeQuery } from '../../lib/search/normalize.ts';
 import type { PaletteEntry } from '../../lib/search/palette-index.ts';
 import { parseRecent, pushRecent, RECENT_KEY } from '../../lib/search/recent.ts';
 import { fill } from '../../lib/search-strings.ts';
+import { jsonData } from '../dom.ts';
 import { siteHref } from './client-env.ts';
 import { itemOption, Listbox } from './listbox.ts';
 import { loadPalette, type LoadedPalette } from './palette-data.ts';
@@ -37,7 +38,7 @@ class Palette {
     this.#dialog = host.querySelector('dialog')!;
     this.#input = host.querySelector('#palette-q')!;
     this.#heading = host.querySelector('#palette-heading')!;
-    this.#strings = JSON.parse(host.dataset.strings ?? '{}') as Record<string, string>;
+    this.#strings = jsonData<Record<string, string>>(host, 'strings');
     this.#listbox = new Listbox(this.#input, host.querySelector('#palette-list')!, (option) =>
       this.#choose(option),
     );

@@ -3,7 +3,6 @@ import type { SelfCheckKey } from '../../lib/self-check-strings.ts';
 /** Strings the item panel needs in the browser, passed in its `data-strings`. */
 export const PANEL_STRINGS = [
   'saved',
-  'notes.markup',
   'notes.tooLong',
   'problem.unavailable',
   'problem.quota',
@@ -27,6 +26,12 @@ export const PANEL_STRINGS = [
   'status.not-yet',
   'status.na',
   'status.unanswered',
+  // Saving without storage, confirmation and undo.
+  'saved.pageOnly',
+  'export.json',
+  'confirm.done',
+  'undo.kept',
+  'undo.nothing',
 ] as const satisfies readonly SelfCheckKey[];
 
 export type PanelStrings = Record<(typeof PANEL_STRINGS)[number], string>;

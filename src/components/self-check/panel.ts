@@ -1,5 +1,5 @@
 /**
- * `<self-check-panel>`: the self-check of one item on its page. Server-rendered controls,
+ * `<mce-self-check-panel>`: the self-check of one item on its page. Server-rendered controls,
  * wired here; saves on every change, follows other tabs, and loads the carry-over code only
  * when the reader asks for it.
  */
@@ -10,30 +10,29 @@ import {
   setAnswer,
   type AnswerPatch,
 } from '../../lib/self-check/state.ts';
-import { SelfCheckStore, browserStorage, onOtherTabChange } from '../../lib/self-check/storage.ts';
+import { pageStore, type SaveResult } from '../../lib/self-check/storage.ts';
 import { ASIDE_KEY, MAX_NOTE_CHARS, own, type Status } from '../../lib/self-check/types.ts';
-import { hasMarkup } from '../../lib/self-check/validate.ts';
-import { button, el } from './dom.ts';
+import { button, el, jsonData } from '../dom.ts';
 import type { PanelStrings } from './panel-strings.ts';
+import { undoMessage } from './undo-message.ts';
 
 class SelfCheckPanel extends HTMLElement {
-  #store = new SelfCheckStore(browserStorage());
+  #store = pageStore();
   #s = {} as PanelStrings;
-  /** A message about the last carry-over or undo, until the next one. */
+  /** A message about the last carry-over, confirmation or undo, until the next one. */
   #flash: HTMLElement | undefined;
-  #notesProblem: 'notes.markup' | 'notes.tooLong' | undefined;
+  #notesTooLong = false;
+  /** Whether the last change of this panel was kept (for the status line). */
+  #lastSave: SaveResult | undefined;
 
   connectedCallback() {
     const form = this.querySelector('form');
     if (!form) return;
-    this.#s = JSON.parse(this.dataset.strings ?? '{}') as PanelStrings;
+    this.#s = jsonData<PanelStrings>(this, 'strings');
     form.addEventListener('submit', (e) => e.preventDefault());
     form.addEventListener('change', (e) => this.#onChange(e.target as HTMLInputElement));
     this.#notes().addEventListener('input', () => this.#saveNotes());
-    onOtherTabChange(() => {
-      this.#store.reload();
-      this.#render();
-    });
+    this.#store.subscribe(() => this.#render());
     this.#render();
   }
 
@@ -47,7 +46,10 @@ class SelfCheckPanel extends HTMLElement {
 
   #save(patch: AnswerPatch) {
     const { version = '', item = '' } = this.dataset;
-    this.#store.save(setAnswer(this.#store.state, version, item, patch, this.#at()));
+    this.#lastSave = this.#store.update((state) =>
+      setAnswer(state, version, item, patch, this.#at()),
+    );
+    this.#renderStatusLine();
   }
 
   #onChange(target: HTMLInputElement) {
@@ -55,59 +57,79 @@ class SelfCheckPanel extends HTMLElement {
       this.#save({ status: target.value === 'unanswered' ? null : (target.value as Status) });
     } else if (target.name === 'evidence') {
       this.#save({ evidence: { [target.value]: target.checked } });
-    } else return;
-    this.#render(true);
+    }
   }
 
   #saveNotes() {
     const text = this.#notes().value;
-    this.#notesProblem = hasMarkup(text)
-      ? 'notes.markup'
-      : text.length > MAX_NOTE_CHARS
-        ? 'notes.tooLong'
-        : undefined;
-    if (!this.#notesProblem) this.#save({ notes: text });
-    this.#render(true);
+    this.#notesTooLong = text.length > MAX_NOTE_CHARS;
+    if (this.#notesTooLong) this.#render();
+    else this.#save({ notes: text });
+  }
+
+  /** Shows `message` above the form, announces it and moves the focus to it. */
+  #show(message: string, ...extra: Node[]) {
+    this.#flash = el('div', { tabindex: '-1' }, el('p', {}, message), ...extra);
+    this.#render();
+    const live = this.querySelector('[data-announce]');
+    if (live) live.textContent = message;
+    this.#flash.focus();
   }
 
   async #carry() {
     const { version = '', previous = '', base = '/' } = this.dataset;
+    let done: Awaited<ReturnType<typeof import('./carry-action.ts').carryInto>>;
     try {
       const { carryInto } = await import('./carry-action.ts');
-      const summary = await carryInto(this.#store, base, version);
-      this.#flash = el(
-        'p',
-        {},
-        fmt(this.#s['carry.done'], {
-          from: previous,
-          to: version,
-          kept: summary.kept.length,
-          flagged: summary.flagged.length,
-          reopened: summary.reopened.length,
-          skipped: summary.skipped.length,
-        }),
-        ' ',
-        button(this.#s.undo, () => this.#undo()),
-      );
+      done = await carryInto(this.#store, base, version);
     } catch {
-      // A failed save is reported by the status line; otherwise the data did not load.
-      this.#flash = this.#store.saveProblem ? undefined : el('p', {}, this.#s['carry.failed']);
+      this.#show(this.#s['carry.failed']);
+      return;
     }
-    this.#render();
+    const { summary, result } = done;
+    if (!result.saved && result.problem !== 'unavailable') return;
+    this.#show(
+      fmt(this.#s['carry.done'], {
+        from: previous,
+        to: version,
+        kept: summary.kept.length,
+        flagged: summary.flagged.length,
+        reopened: summary.reopened.length,
+        skipped: summary.skipped.length,
+      }),
+      button(this.#s.undo, () => this.#undo(), { 'data-undo': '' }),
+    );
   }
 
   #undo() {
-    this.#flash = this.#store.undo() ? undefined : el('p', {}, this.#s['undo.done']);
-    this.#render();
+    const info = this.#store.undo();
+    this.#show(undoMessage(this.#s, info));
   }
 
-  /** Shows the stored answer; `saved` announces the outcome of a change. */
-  #render(saved = false) {
-    const s = this.#s;
-    const store = this.#store;
-    const { version = '', item = '', hash = '', previous } = this.dataset;
-    const answer = answerOf(store.state, version, item);
+  #confirm() {
+    const { version = '', item = '' } = this.dataset;
+    this.#lastSave = this.#store.update((state) => confirmAnswer(state, version, item, this.#at()));
+    this.#show(this.#s['confirm.done']);
+  }
 
+  async #download() {
+    const [{ exportJson }, { download }] = await Promise.all([
+      import('../../lib/self-check/export.ts'),
+      import('./download.ts'),
+    ]);
+    const now = new Date().toISOString();
+    download(
+      `self-check-${now.slice(0, 10)}.json`,
+      exportJson(this.#store.state, now),
+      'application/json',
+    );
+  }
+
+  /** Shows what is stored (with this page's unsaved changes) and what went wrong. */
+  #render() {
+    const store = this.#store;
+    const { version = '', item = '' } = this.dataset;
+    const answer = answerOf(store.state, version, item);
     const status = answer?.status ?? 'unanswered';
     for (const input of this.querySelectorAll('input, textarea')) {
       const field = input as HTMLInputElement;
@@ -118,23 +140,45 @@ class SelfCheckPanel extends HTMLElement {
     // Never rewrite the notes while the reader types in them.
     const notes = this.#notes();
     if (document.activeElement !== notes) notes.value = answer?.notes ?? '';
+    this.#renderStatusLine();
+    this.#renderNotices();
+  }
 
-    // A failed save is told here; what reading storage found is told in a notice below.
-    const failed = store.saveProblem;
+  #renderStatusLine() {
+    const s = this.#s;
+    const store = this.#store;
     const line = this.querySelector('.saved')!;
-    if ((failed === 'quota' || failed === 'unavailable') && failed !== store.loadProblem) {
-      line.textContent = s[`problem.${failed}`];
-    } else if (this.#notesProblem) {
-      line.textContent = fmt(s[this.#notesProblem], { max: MAX_NOTE_CHARS });
-    } else if (saved) line.textContent = s.saved;
+    const failed = store.saveProblem;
+    if (this.#notesTooLong) line.textContent = fmt(s['notes.tooLong'], { max: MAX_NOTE_CHARS });
+    else if (failed === 'quota') line.textContent = s['problem.quota'];
+    else if (failed === 'unavailable') {
+      line.textContent = store.persistent ? s['problem.unavailable'] : s['saved.pageOnly'];
+    } else if (this.#lastSave?.saved) line.textContent = s.saved;
+  }
 
+  #renderNotices() {
+    const s = this.#s;
+    const store = this.#store;
+    const { version = '', hash = '', previous, item = '' } = this.dataset;
+    const answer = answerOf(store.state, version, item);
     const notices: HTMLElement[] = [];
     const notice = (...children: (Node | string)[]) =>
       notices.push(el('div', { class: 'notice' }, ...children));
-    if (store.loadProblem) {
-      notice(el('p', {}, fmt(s[`problem.${store.loadProblem}`], { key: ASIDE_KEY })));
+    // Without storage the answers live in this page: they can be downloaded from it.
+    const blocked = !store.persistent || store.saveProblem === 'unavailable';
+    const problem = blocked ? 'unavailable' : store.loadProblem;
+    if (problem) {
+      notice(
+        el('p', {}, fmt(s[`problem.${problem}`], { key: ASIDE_KEY })),
+        ...(blocked ? [button(s['export.json'], () => void this.#download())] : []),
+      );
     }
-    if (this.#flash) notice(this.#flash);
+    if (this.#flash) {
+      // An undo button that has nothing left to undo goes.
+      const undo = this.#flash.querySelector<HTMLElement>('[data-undo]');
+      if (undo && !store.undoInfo()) undo.remove();
+      notice(this.#flash);
+    }
     const hasPrevious =
       previous && Object.keys(own(store.state.answers, previous) ?? {}).length > 0;
     if (hasPrevious && !own(store.state.carried, version) && !store.readOnly) {
@@ -143,10 +187,6 @@ class SelfCheckPanel extends HTMLElement {
         button(fmt(s['carry.button'], { from: previous }), () => void this.#carry()),
       );
     }
-    const confirm = () => {
-      store.save(confirmAnswer(store.state, version, item, this.#at()));
-      this.#render(true);
-    };
     if (answer?.review === 'reopened' && !answer.status) {
       notice(
         el('p', {}, fmt(s['carry.reopened'], { to: version })),
@@ -169,13 +209,20 @@ class SelfCheckPanel extends HTMLElement {
     } else if (answer?.review === 'editorial') {
       notice(
         el('p', {}, fmt(s['carry.editorial'], { from: answer.carriedFrom ?? '' })),
-        button(s['carry.confirm'], confirm),
+        button(s['carry.confirm'], () => this.#confirm()),
       );
     } else if (answer && answer.contentHash !== hash && !answer.review) {
-      notice(el('p', {}, s['carry.stale']), button(s['carry.confirm'], confirm));
+      notice(
+        el('p', {}, s['carry.stale']),
+        button(s['carry.confirm'], () => this.#confirm()),
+      );
     }
-    this.querySelector('.notices')!.replaceChildren(...notices);
+    const box = this.querySelector<HTMLElement>('.notices')!;
+    const focused = box.contains(document.activeElement) ? document.activeElement : null;
+    box.replaceChildren(...notices);
+    // A node moved back in place keeps the focus it had.
+    if (focused instanceof HTMLElement && focused.isConnected) focused.focus();
   }
 }
 
-customElements.define('self-check-panel', SelfCheckPanel);
+customElements.define('mce-self-check-panel', SelfCheckPanel);

@@ -2,8 +2,9 @@
 import type { Lang } from '../model.ts';
 import type { SelfCheckStrings } from '../self-check-strings.ts';
 import { fmt } from './format.ts';
+import { itemLabel, sectionLabel, standingLabel } from './labels.ts';
 import { progress, standingOf } from './progress.ts';
-import type { ItemData, SelfCheckData } from './site-data.ts';
+import type { SelfCheckData } from './version-file.ts';
 import { EXPORT_FORMAT, SCHEMA, own, type ExportDoc, type SelfCheckState } from './types.ts';
 
 /** The state as an export document: every version's answers, marks and timestamps. */
@@ -23,29 +24,6 @@ export function exportJson(state: SelfCheckState, now: string): string {
   return `${JSON.stringify(exportDoc(state, now), null, 2)}\n`;
 }
 
-/** A section's display title: `8.0 Title`, the title alone for program rules, `Section 5.0`. */
-export function sectionLabel(
-  section: SelfCheckData['sections'][number],
-  lang: Lang,
-  s: SelfCheckStrings,
-): string {
-  if (!section.title) return fmt(s['section.untitled'], { id: section.id });
-  return /^\d/.test(section.id) ? `${section.id} ${section.title[lang]}` : section.title[lang];
-}
-
-/** An item's display title: `8.1.10 Title`, or the title alone for a program rule. */
-export function itemLabel(item: ItemData, lang: Lang): string {
-  return item.kind === 'control' ? `${item.id} ${item.title[lang]}` : item.title[lang];
-}
-
-/** The label of an item's standing. */
-export function standingLabel(
-  strings: SelfCheckStrings,
-  standing: ReturnType<typeof standingOf>,
-): string {
-  return standing === 'reopened' ? strings['badge.reopened'] : strings[`status.${standing}`];
-}
-
 function rows(data: SelfCheckData, state: SelfCheckState) {
   const answers = own(state.answers, data.version) ?? {};
   return data.items.map((item) => {
@@ -55,9 +33,15 @@ function rows(data: SelfCheckData, state: SelfCheckState) {
   });
 }
 
+/**
+ * What makes a spreadsheet read a cell as a formula: `= + - @`, their full-width forms
+ * (`＝ ＋ － ＠`, which Japanese input produces), or white space before one of them.
+ */
+const FORMULA_START = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\s]/u;
+
 /** A CSV cell: quoted, and defused when a spreadsheet would read it as a formula. */
 function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return `"${safe.replace(/"/g, '""')}"`;
 }
 

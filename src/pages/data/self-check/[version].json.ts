@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog } from '../../../data/catalog.ts';
-import { selfCheckData } from '../../../lib/self-check/data.ts';
+import { selfCheckData } from '../../../lib/self-check/version-file-builder.ts';
 
 export const getStaticPaths = (async () =>
   (await getCatalog()).versions.map((v) => ({

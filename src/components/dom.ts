@@ -1,4 +1,7 @@
-/** Small DOM helpers for the self-check elements. User text only ever goes in as text. */
+/**
+ * DOM helpers shared by the site's custom elements. Text only ever goes in as text: a string
+ * child becomes a text node, never HTML.
+ */
 
 /** A new element with attributes and children (strings become text nodes, never HTML). */
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -17,4 +20,9 @@ export function button(label: string, onClick: () => void, attrs: Record<string,
   const b = el('button', { type: 'button', class: 'mce-button', ...attrs }, label);
   b.addEventListener('click', onClick);
   return b;
+}
+
+/** Parses a JSON `data-*` attribute of an element (`{}` when absent). */
+export function jsonData<T>(element: HTMLElement, name: string): T {
+  return JSON.parse(element.dataset[name] ?? '{}') as T;
 }

@@ -4,7 +4,7 @@ import type { Item } from '../model.ts';
 import type { DiffPart } from '../text-diff.ts';
 import { planFromDiff } from './carry.ts';
 import { contentHash } from './hash.ts';
-import type { ChangeData, DiffRun, SelfCheckData } from './site-data.ts';
+import type { ChangeData, DiffRun, SelfCheckData } from './version-file.ts';
 
 const runs = (parts: DiffPart[]): DiffRun[] => parts.map((p) => [p.op, p.text]);
 
