@@ -646,8 +646,6 @@ describe('the self-check keeps what the reader did', () => {
     const page = await pageWith(
       stateWith({ [older!]: { [first!.id]: answerOn(first!, 'met', 'mine') } }),
     );
-    await openOverview(page);
-    await page.locator('[data-action="carry"]').waitFor();
     const link = await shareLink({
       format: 'mce-self-check',
       schema: 1,
@@ -656,7 +654,9 @@ describe('the self-check keeps what the reader did', () => {
       reviews: {},
       carried: { [latest]: { from: older, at: '2024-05-01T10:00:00.000Z' } },
     });
+    // The link opens in a new tab: a page load, not only a new fragment.
     await page.goto(link);
+    await page.locator('[data-action="carry"]').waitFor();
     const preview = page.locator('.shared .preview');
     await preview.waitFor();
     assert.match((await preview.textContent()) ?? '', /No answer changes/);
@@ -704,7 +704,7 @@ describe('the self-check keeps what the reader did', () => {
     });
     await openItem(page, itemA!.id);
     await page.check('mce-self-check-panel input[name="status"][value="partly"]');
-    await page.locator('#self-check-notes').pressSequentially('kept <here>');
+    await page.locator('#self-check-notes').pressSequentially('kept here');
     const line = (await page.locator('mce-self-check-panel .saved').textContent()) ?? '';
     assert.doesNotMatch(line, /Saved in this browser/);
     assert.match(line, /this page only/);
@@ -714,7 +714,7 @@ describe('the self-check keeps what the reader did', () => {
     ]);
     const json = JSON.parse(await readFile((await download.path())!, 'utf8'));
     assert.equal(json.answers[latest][itemA!.id].status, 'partly');
-    assert.equal(json.answers[latest][itemA!.id].notes, 'kept <here>');
+    assert.equal(json.answers[latest][itemA!.id].notes, 'kept here');
   });
 
   it('imports its own export of more than 1 MB, and warns before a share link is too long', async () => {

@@ -194,6 +194,20 @@ describe('two tabs writing at once', () => {
     expect(a.state).toEqual(s);
   });
 
+  it('puts nothing back after another tab empties storage', () => {
+    const browser = new Browser();
+    const a = openTab(browser);
+    a.update(answer('8.1.10', 'met', time(1)));
+    browser.settle();
+    // Another tab calls localStorage.clear(): the event has no key.
+    browser.stored.clear();
+    for (const tab of browser.tabs) tab.copy.clear();
+    a.sync(true);
+    browser.settle();
+    expect(storedState(browser)).toEqual(emptyState());
+    expect(a.state).toEqual(emptyState());
+  });
+
   it('merges review marks the same way', () => {
     const browser = new Browser();
     const a = openTab(browser);

@@ -363,10 +363,12 @@ export class SelfCheckStore {
   }
 
   /**
-   * After another tab wrote: reads storage and writes back this tab's changes that the other
-   * write missed. Returns the problem, if that write failed.
+   * After another tab wrote (or, with `cleared`, emptied storage): reads storage and writes
+   * back this tab's changes that the other write missed. Returns the problem, if that failed.
    */
-  sync(): Problem | undefined {
+  sync(cleared = false): Problem | undefined {
+    // Storage emptied on purpose (`localStorage.clear()`): nothing of this tab is put back.
+    if (cleared) this.#pending.clear();
     this.reload();
     const r = this.#read();
     const behind = r?.read.kind === 'ok' && !sameValue(this.#state, r.read.state);
@@ -499,7 +501,7 @@ export function pageStore(): SelfCheckStore {
   if (!shared) {
     const store = new SelfCheckStore(browserStorage());
     window.addEventListener('storage', (e) => {
-      if (e.key === null || e.key === STORAGE_KEY || e.key === UNDO_KEY) store.sync();
+      if (e.key === null || e.key === STORAGE_KEY || e.key === UNDO_KEY) store.sync(e.key === null);
     });
     shared = store;
   }
