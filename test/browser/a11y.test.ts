@@ -3,14 +3,13 @@
  * and the dark colour scheme.
  */
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openSite, type Site } from './harness.ts';
+import { injectAxe } from './lib/axe.ts';
 import { ROOT_BUILD, requireBuild } from './lib/built-site.ts';
 import { samplePages } from './lib/page-types.ts';
 
-const AXE = resolve('node_modules/axe-core/axe.min.js');
 const SCHEMES = ['light', 'dark'] as const;
 
 interface Violation {
@@ -21,7 +20,7 @@ interface Violation {
 }
 
 async function axeViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ path: AXE });
+  await injectAxe(page);
   return page.evaluate(async () => {
     const axe = (
       window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Violation[] }> } }

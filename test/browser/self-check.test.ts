@@ -543,7 +543,7 @@ describe('the self-check keeps what the reader did', () => {
             return got[idA!]?.status === want![0] && got[idB!]?.status === want![1];
           },
           [STORAGE_KEY, latest, itemA!.id, itemB!.id, [sa, sb]] as const,
-          { timeout: 3000 },
+          { timeout: 5000 },
         )
         .then(() => true)
         .catch(() => false);
@@ -569,7 +569,17 @@ describe('the self-check keeps what the reader did', () => {
       a.locator('#self-check-notes').pressSequentially(alpha),
       b.locator('#self-check-notes').pressSequentially(beta),
     ]);
-    await a.waitForTimeout(500);
+    // Writes reach every tab within moments; a lost one never would.
+    await a
+      .waitForFunction(
+        ([key, v, idA, idB, want]) => {
+          const got = JSON.parse(localStorage.getItem(key!) ?? '{}').answers?.[v!] ?? {};
+          return got[idA!]?.notes === want![0] && got[idB!]?.notes === want![1];
+        },
+        [STORAGE_KEY, latest, itemA!.id, itemB!.id, [alpha, beta]] as const,
+        { timeout: 5000 },
+      )
+      .catch(() => {});
     const s = await readBack(a);
     assert.equal(s?.answers[latest]?.[itemA!.id]?.notes, alpha);
     assert.equal(s?.answers[latest]?.[itemB!.id]?.notes, beta);
