@@ -1,91 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  budgetFor,
   crawl,
   cssUrls,
-  decodeEntities,
-  overBudget,
-  pageType,
-  pageWeight,
   resolveReference,
-  scanPage,
-  scanTags,
   sitemapLocs,
-  staticImports,
-  gzipSize,
   type Fetched,
-} from '../../src/lib/site-check.ts';
-
-describe('scanTags', () => {
-  it('reads attributes in every quoting style and decodes entities', () => {
-    const [a] = scanTags(`<A HREF="/x/?a=1&amp;b=2" data-x='y' hidden title=t&#x41;>`);
-    expect(a).toEqual({
-      name: 'a',
-      attrs: { href: '/x/?a=1&b=2', 'data-x': 'y', hidden: '', title: 'tA' },
-    });
-  });
-
-  it('skips comments, end tags and the content of scripts and styles', () => {
-    const tags = scanTags(
-      `<!-- <a href="/commented/"> --><p>1 < 2</p><script>if (a<b) document.write('<a href="/js/">')</script><style>a[href]{}</style><b>`,
-    );
-    expect(tags.map((t) => t.name)).toEqual(['p', 'script', 'style', 'b']);
-    expect(tags[1]!.text).toContain('\'<a href="/js/">\'');
-  });
-});
-
-describe('decodeEntities', () => {
-  it('decodes named and numeric references and leaves unknown ones', () => {
-    expect(decodeEntities('&lt;&#38;&#x3e;&unknown;')).toBe('<&>&unknown;');
-  });
-});
-
-describe('scanPage', () => {
-  const html = `<!doctype html><html><head>
-    <link rel="stylesheet" href="/_astro/a.css"><link rel="preconnect" href="https://cdn.example">
-    <link rel="modulepreload" href="/_astro/m.js"><link rel="canonical" href="https://site.example/x/">
-    <script type="module" src="/_astro/p.js"></script><script type="application/ld+json">{"a":1}</script>
-    <script>console.log(1)</script><script type="module">import"/_astro/i.js";</script><style>body{}</style></head>
-    <body><h2 id="requirement">R</h2><a name="legacy"></a><a href="#requirement">r</a>
-    <form action="/search/"></form><img src="/i.png" srcset="/i1.png 1x, /i2.png 2x">
-    <meta http-equiv="refresh" content="0;url=/moved/"></body></html>`;
-  const scan = scanPage(html);
-
-  it('collects ids and named anchors', () => {
-    expect([...scan.ids]).toEqual(['requirement', 'legacy']);
-  });
-
-  it('collects references from every URL attribute, but not resource hints', () => {
-    expect(scan.references.map((r) => r.value)).toEqual([
-      '/_astro/a.css',
-      '/_astro/m.js',
-      'https://site.example/x/',
-      '/_astro/p.js',
-      '/_astro/i.js',
-      '#requirement',
-      '/search/',
-      '/i.png',
-      '/i1.png',
-      '/i2.png',
-      '/moved/',
-    ]);
-  });
-
-  it('separates start-up stylesheets, scripts and inline code; data blocks are not scripts', () => {
-    expect(scan.stylesheets).toEqual(['/_astro/a.css']);
-    expect(scan.scripts).toEqual(['/_astro/p.js', '/_astro/i.js']);
-    expect(scan.modulePreloads).toEqual(['/_astro/m.js']);
-    expect(scan.inlineScripts).toEqual(['console.log(1)', 'import"/_astro/i.js";']);
-    expect(scan.inlineStyles).toEqual(['body{}']);
-  });
-});
-
-describe('staticImports', () => {
-  it('finds minified static imports and re-exports, not dynamic import()', () => {
-    const js = `import{a as b}from"./chunk.js";import"./side.js";export*from'./re.js';const x=()=>import("./lazy.js");export{y as default};`;
-    expect(staticImports(js)).toEqual(['./chunk.js', './side.js', './re.js']);
-  });
-});
+} from '../support/link-crawler.ts';
 
 describe('cssUrls and sitemapLocs', () => {
   it('reads url() references except data URLs', () => {
@@ -214,55 +134,5 @@ describe('crawl', () => {
       ['(start)', 'http://site.test/ja/', 'answers 404'],
     ]);
     expect(result.pages).toEqual(['http://site.test/x/']);
-  });
-});
-
-describe('pageType', () => {
-  it('names variable segments and drops the language', () => {
-    expect(pageType('/')).toBe('/');
-    expect(pageType('/ja/')).toBe('/');
-    expect(pageType('/controls/8.1.10/')).toBe('/controls/<id>/');
-    expect(pageType('/ja/v/4.2/controls/audit-timing/')).toBe('/v/<version>/controls/<id>/');
-    expect(pageType('/v/4.2.1/')).toBe('/v/<version>/');
-    expect(pageType('/compare/4.2...4.2.1/')).toBe('/compare/<pair>/');
-    expect(pageType('/self-check/')).toBe('/self-check/');
-    expect(pageType('/404.html')).toBe('404');
-    expect(pageType('/japan/')).toBe('/japan/');
-  });
-});
-
-describe('pageWeight and budgets', () => {
-  const files: Record<string, string> = {
-    'http://s.test/_astro/a.css': 'body{color:red}',
-    'http://s.test/_astro/p.js': 'import"./shared.js";const l=()=>import("./lazy.js");',
-    'http://s.test/_astro/shared.js': 'export const s=1;'.repeat(50),
-    'http://s.test/_astro/lazy.js': 'x'.repeat(100000),
-  };
-  const html = `<link rel="stylesheet" href="/_astro/a.css"><script type="module" src="/_astro/p.js"></script><script type="module" src="/_astro/gone.js"></script><script>let i=1</script>`;
-  const w = pageWeight(html, 'http://s.test/controls/x/', (u) => files[u]);
-
-  it('counts stylesheets, scripts and their static imports, not lazy imports', () => {
-    expect(w.files).toEqual([
-      'http://s.test/_astro/a.css',
-      'http://s.test/_astro/p.js',
-      'http://s.test/_astro/shared.js',
-    ]);
-    expect(w.missing).toEqual(['http://s.test/_astro/gone.js']);
-    expect(w.css).toBe(gzipSize(files['http://s.test/_astro/a.css']!));
-    expect(w.js).toBe(
-      gzipSize(files['http://s.test/_astro/p.js']!) +
-        gzipSize(files['http://s.test/_astro/shared.js']!) +
-        gzipSize('let i=1'),
-    );
-    expect(w.total).toBe(w.html + w.css + w.js - gzipSize('let i=1'));
-  });
-
-  it('applies per-type budgets over the default and reports each excess', () => {
-    const budgets = { default: { total: 100, js: 50 }, pages: { '/controls/<id>/': { js: 0.1 } } };
-    expect(budgetFor(budgets, '/controls/<id>/')).toEqual({ total: 100, js: 0.1 });
-    expect(overBudget(w, budgetFor(budgets, '/controls/<id>/'))).toEqual([
-      expect.stringMatching(/^js \d+\.\d KB > 0\.1 KB$/),
-    ]);
-    expect(overBudget(w, budgetFor(budgets, '/'))).toEqual([]);
   });
 });
