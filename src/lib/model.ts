@@ -63,7 +63,7 @@ export const sectionSchema = z.strictObject({
   id: z.string().regex(SECTION_ID, 'must look like "8.0" or be a lowercase slug'),
   /** Our title for the section; omitted when the official title is not publicly known. */
   title: localizedText.optional(),
-  /** FACTS.md confidence for the section's existence and title. */
+  /** How well the public sources establish the section's existence and title (as for items). */
   confidence: z.enum(['S', 'P']),
 });
 export type Section = z.infer<typeof sectionSchema>;
@@ -103,8 +103,8 @@ export const provenanceSchema = z.strictObject({
   /** Ids of the version's sources that state these facts. */
   sources: z.array(z.string()).min(1),
   /**
-   * Confidence of the facts (FACTS.md): `S` stated in the 4.2.1 announcement, `P` stated in
-   * another public AWS post or a partner's public write-up.
+   * How well the public sources establish the facts: `S` stated in the 4.2.1 announcement, `P`
+   * stated in another public AWS post or a partner's public write-up.
    */
   confidence: z.enum(['S', 'P']),
   /**

@@ -153,7 +153,10 @@ function tidy(parts: DiffPart[]): DiffPart[] {
   return out;
 }
 
-/** Compact rendering in jsdiff's test style: `kept [-removed-]{+added+}`. */
+/**
+ * Compact text rendering of a diff, for tests and comparisons, in the notation of
+ * `git diff --word-diff=plain`: `kept [-removed-]{+added+}`.
+ */
 export function renderCompact(parts: DiffPart[]): string {
   return parts
     .map((p) => (p.op === '=' ? p.text : p.op === '-' ? `[-${p.text}-]` : `{+${p.text}+}`))
