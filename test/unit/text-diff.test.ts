@@ -59,7 +59,7 @@ describe('diffText (Japanese)', () => {
   it('marks a changed number inside a sentence', () => {
     expect(
       ja('指摘事項はすべて5営業日以内に対応します。', '指摘事項はすべて10営業日以内に対応します。'),
-    ).toBe('指摘事項はすべて[-5-]{+10+}営業日以内に対応します。');
+    ).toBe('指摘事項はすべて[-5営業日-]{+10営業日+}以内に対応します。');
   });
 
   it('marks an inserted phrase at word level, not the whole sentence', () => {
@@ -117,5 +117,45 @@ describe('changePhrases context', () => {
       'ja',
     );
     expect(changePhrases(ja, 'ja')).toEqual([{ before: '', after: 'チャネルは1つで構いません。' }]);
+  });
+});
+
+describe('Japanese words in a diff', () => {
+  it('keeps a number and its counter as one unit', () => {
+    expect(ja('顧客2人の設計書', '顧客3人の設計書')).toBe('顧客[-2人-]{+3人+}の設計書');
+    expect(ja('運用実績は6か月分です。', '運用実績は12か月分です。')).toBe(
+      '運用実績は[-6か月分-]{+12か月分+}です。',
+    );
+    expect(ja('事例は1件まで数えます。', '事例は2件まで数えます。')).toBe(
+      '事例は[-1件-]{+2件+}まで数えます。',
+    );
+  });
+
+  it('keeps a verb with its endings as one word', () => {
+    expect(ja('エビデンスが求められます。', 'エビデンスは求められません。')).toBe(
+      'エビデンス[-が求められます-]{+は求められません+}。',
+    );
+    expect(tokenize('評価に基づいて行われます', 'ja').map((t) => t.text)).toEqual([
+      '評価',
+      'に',
+      '基づいて',
+      '行われます',
+    ]);
+  });
+
+  it('joins changes that only a particle separates, not those a word separates', () => {
+    expect(ja('監査では記録を確認します。', '監査では手順を確認しません。')).toBe(
+      '監査では[-記録を確認します-]{+手順を確認しません+}。',
+    );
+    expect(ja('監査では記録を必ず確認します。', '監査では手順を必ず確認しません。')).toBe(
+      '監査では[-記録-]{+手順+}を必ず[-確認します-]{+確認しません+}。',
+    );
+  });
+
+  it('starts a phrase at the word a particle belongs to', () => {
+    const parts = diffText('エビデンスが求められます。', 'エビデンスは求められません。', 'ja');
+    expect(changePhrases(parts, 'ja')).toEqual([
+      { before: 'エビデンスが求められます', after: 'エビデンスは求められません' },
+    ]);
   });
 });
