@@ -73,8 +73,6 @@ export const uiStringsSchema = z.strictObject({
   'item.provenance': text('Item page heading of where the item’s facts come from.'),
   'item.sources': text('Item page term for the list of source documents.'),
   'item.confidence': text('Item page term for how sure the facts are.'),
-  'item.confidence.S': text('Confidence S: the fact is stated in the 4.2.1 announcement.'),
-  'item.confidence.P': text('Confidence P: the fact is stated in another public post.'),
   'item.basis.inferred-unchanged': text(
     'Item page note on an item carried over unchanged, saying why it is shown so.',
   ),

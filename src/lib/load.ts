@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
+import { aliasErrors } from './content-checks.ts';
 import { ContentError, ContentErrors } from './content-error.ts';
 import { compareItemIds, compareVersionIds, sectionOfControl } from './ids.ts';
 import {
@@ -249,6 +250,7 @@ export function compileContent(files: RawFile[]): ContentBundle {
     }
     for (const p of parsed) {
       checkItem(p, meta, /([^/]+)\.ya?ml$/.exec(p.file)![1]!, errors);
+      errors.push(...aliasErrors(p.file, p.item, meta));
     }
     const sectionOrder = new Map(meta.sections.map((s, i) => [s.id, i]));
     const ordered = parsed

@@ -59,7 +59,6 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'evidence.': members<FieldChange['change']>({ added: true, removed: true, reworded: true }),
   'item.kind.': itemSchema.shape.kind.options,
   'item.coverage.': provenanceSchema.shape.coverage.options,
-  'item.confidence.': provenanceSchema.shape.confidence.options,
   'search.filter.': FILTER_NAMES,
   'selfCheck.status.': ['unanswered', ...STATUSES],
   'selfCheck.filter.': ['open', 'all'] satisfies StatusFilter[],
