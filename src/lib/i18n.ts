@@ -1,4 +1,5 @@
 /** Interface strings in every site language. Content text lives in `content/`, not here. */
+import { sectionLabel } from './labels.ts';
 import type { Lang } from './model.ts';
 
 const en = {
@@ -335,13 +336,10 @@ export function formatDate(lang: Lang, iso: string): string {
   }).format(d);
 }
 
-/** A section's display title: ours when known, otherwise its number. */
+/** A section's display label (`sectionLabel`) with this dictionary's name for an untitled one. */
 export function sectionTitle(
   lang: Lang,
   section: { id: string; title?: { en: string; ja: string } | undefined },
 ): string {
-  if (section.title) {
-    return /^\d/.test(section.id) ? `${section.id} ${section.title[lang]}` : section.title[lang];
-  }
-  return t(lang, 'section.untitled', { id: section.id });
+  return sectionLabel(section, lang, t(lang, 'section.untitled', { id: section.id }));
 }

@@ -3,13 +3,10 @@
  * Japanese (which has no spaces) diffs by word as English does.
  */
 import { diffArrays } from 'diff';
+import type { DiffPart } from './diff-parts.ts';
 import type { Lang } from './model.ts';
 
-/** One run of a text diff: `=` kept, `-` removed, `+` added. */
-export interface DiffPart {
-  op: '=' | '-' | '+';
-  text: string;
-}
+export type { DiffPart };
 
 interface Token {
   text: string;
@@ -157,15 +154,6 @@ function tidy(parts: DiffPart[]): DiffPart[] {
 export function renderCompact(parts: DiffPart[]): string {
   return parts
     .map((p) => (p.op === '=' ? p.text : p.op === '-' ? `[-${p.text}-]` : `{+${p.text}+}`))
-    .join('');
-}
-
-/** The text on one side of a diff. */
-export function sideText(parts: DiffPart[], side: 'before' | 'after'): string {
-  const skip = side === 'before' ? '+' : '-';
-  return parts
-    .filter((p) => p.op !== skip)
-    .map((p) => p.text)
     .join('');
 }
 

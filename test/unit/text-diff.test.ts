@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { sideText } from '../../src/lib/diff-parts.ts';
 import {
   changePhrases,
   diffText,
   isEditorialOnly,
   renderCompact,
-  sideText,
   tokenize,
 } from '../../src/lib/text-diff.ts';
 
