@@ -6,6 +6,7 @@
 import en from '../translations/en.json' with { type: 'json' };
 import ja from '../translations/ja.json' with { type: 'json' };
 import { uiStringsSchema, type UiKey } from './i18n-schema.ts';
+import { sectionLabel } from './labels.ts';
 import type { Lang } from './model.ts';
 import { format, type Params, type Strings } from './translate.ts';
 
@@ -64,13 +65,10 @@ export function formatDate(lang: Lang, iso: string): string {
   }).format(d);
 }
 
-/** A section's display title: ours when known, otherwise its number. */
+/** A section's display label (`sectionLabel`) with this dictionary's name for an untitled one. */
 export function sectionTitle(
   lang: Lang,
   section: { id: string; title?: { en: string; ja: string } | undefined },
 ): string {
-  if (section.title) {
-    return /^\d/.test(section.id) ? `${section.id} ${section.title[lang]}` : section.title[lang];
-  }
-  return t(lang, 'section.untitled', { id: section.id });
+  return sectionLabel(section, lang, t(lang, 'section.untitled', { id: section.id }));
 }

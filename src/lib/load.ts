@@ -9,7 +9,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { aliasErrors } from './content-checks.ts';
 import { ContentError, ContentErrors } from './content-error.ts';
-import { compareItemIds, compareVersionIds, sectionOfControl } from './ids.ts';
+import { compareItemIds, compareVersionIds, pairKey, sectionOfControl } from './ids.ts';
 import {
   CONTROL_ID,
   VERSION_ID,
@@ -179,7 +179,7 @@ export function compileContent(files: RawFile[]): ContentBundle {
       items.set(version, list);
     } else if ((m = NOTES_FILE.exec(file.path))) {
       const [, from, to] = m as unknown as [string, string, string];
-      const parsed = parseFile(file, changeNotesSchema, errors, `${from}...${to}`);
+      const parsed = parseFile(file, changeNotesSchema, errors, pairKey(from, to));
       if (!parsed) continue;
       if (parsed.from !== from || parsed.to !== to) {
         errors.push(
@@ -187,7 +187,7 @@ export function compileContent(files: RawFile[]): ContentBundle {
             file.path,
             undefined,
             'from/to',
-            `must match the file name ${from}...${to}`,
+            `must match the file name ${pairKey(from, to)}`,
           ),
         );
         continue;

@@ -14,6 +14,11 @@ export { CONTROL_ID, VERSION_ID };
 export const LANGS = ['en', 'ja'] as const;
 export type Lang = (typeof LANGS)[number];
 
+/** The language of a page's twin: the one in `LANGS` that is not `lang`. */
+export function otherLang(lang: Lang): Lang {
+  return LANGS.find((l) => l !== lang)!;
+}
+
 /** A program-rule id: a lowercase slug such as `audit-timing`. */
 export const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 /** A section id: `8.0` for numbered sections, or a slug such as `program` for program rules. */

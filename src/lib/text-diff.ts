@@ -5,13 +5,10 @@
  * a particle reads as one change.
  */
 import { diffArrays } from 'diff';
+import type { DiffPart } from './diff-parts.ts';
 import type { Lang } from './model.ts';
 
-/** One run of a text diff: `=` kept, `-` removed, `+` added. */
-export interface DiffPart {
-  op: '=' | '-' | '+';
-  text: string;
-}
+export type { DiffPart };
 
 interface Token {
   text: string;
@@ -297,15 +294,6 @@ function tidy(parts: DiffPart[], lang: Lang): DiffPart[] {
 export function renderCompact(parts: DiffPart[]): string {
   return parts
     .map((p) => (p.op === '=' ? p.text : p.op === '-' ? `[-${p.text}-]` : `{+${p.text}+}`))
-    .join('');
-}
-
-/** The text on one side of a diff. */
-export function sideText(parts: DiffPart[], side: 'before' | 'after'): string {
-  const skip = side === 'before' ? '+' : '-';
-  return parts
-    .filter((p) => p.op !== skip)
-    .map((p) => p.text)
     .join('');
 }
 

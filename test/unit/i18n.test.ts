@@ -57,6 +57,7 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
     tags: true,
   }),
   'evidence.': members<FieldChange['change']>({ added: true, removed: true, reworded: true }),
+  'change.': ['before', 'after'] satisfies ('before' | 'after')[],
   'item.kind.': itemSchema.shape.kind.options,
   'item.coverage.': provenanceSchema.shape.coverage.options,
   'search.filter.': FILTER_NAMES,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/lib/catalog.ts';
 import { loadContent } from '../../src/lib/load.ts';
+import { sideText } from '../../src/lib/diff-parts.ts';
 import {
   changePhrases,
   diffText,
   isEditorialOnly,
   renderCompact,
-  sideText,
   tokenize,
 } from '../../src/lib/text-diff.ts';
 import type { FieldChange } from '../../src/lib/version-diff.ts';

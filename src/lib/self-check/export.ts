@@ -1,9 +1,10 @@
 /** Exports of the self-check: lossless JSON, CSV for spreadsheets, Markdown for people. */
+import { itemLabel, sectionLabel as labelOfSection } from '../labels.ts';
 import type { Lang } from '../model.ts';
 import type { KeysWith } from '../i18n.ts';
 import type { Translate } from '../translate.ts';
 import { progress, standingOf } from './progress.ts';
-import type { ItemData, SelfCheckData } from './site-data.ts';
+import type { SelfCheckData } from './site-data.ts';
 import { EXPORT_FORMAT, SCHEMA, own, type ExportDoc, type SelfCheckState } from './types.ts';
 
 /** The interface strings the exports and the printed report use. */
@@ -26,19 +27,15 @@ export function exportJson(state: SelfCheckState, now: string): string {
   return `${JSON.stringify(exportDoc(state, now), null, 2)}\n`;
 }
 
-/** A section's display title: `8.0 Title`, the title alone for program rules, `Section 5.0`. */
+export { itemLabel };
+
+/** A section's display label (`sectionLabel` of `labels.ts`) with the self-check's strings. */
 export function sectionLabel(
   section: SelfCheckData['sections'][number],
   lang: Lang,
   t: Translate<ExportKey>,
 ): string {
-  if (!section.title) return t('section.untitled', { id: section.id });
-  return /^\d/.test(section.id) ? `${section.id} ${section.title[lang]}` : section.title[lang];
-}
-
-/** An item's display title: `8.1.10 Title`, or the title alone for a program rule. */
-export function itemLabel(item: ItemData, lang: Lang): string {
-  return item.kind === 'control' ? `${item.id} ${item.title[lang]}` : item.title[lang];
+  return labelOfSection(section, lang, t('section.untitled', { id: section.id }));
 }
 
 /** The label of an item's standing. */
