@@ -5,8 +5,9 @@
  * Astro and pagefind durations as JSON (`npm run bench` reads it).
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { htmlFiles } from './lib/built-site.ts';
 import {
   headerPolicy,
   headersFile,
@@ -26,15 +27,14 @@ const run = (cmd: string, args: string[]) => {
 };
 
 /** Puts each page's policy into it and writes `_headers`; stops on what the policy forbids. */
-function applyContentSecurityPolicy(dir: string): number {
-  const pages = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'))
-    .map((f) => join(dir, f));
+async function applyContentSecurityPolicy(dir: string): Promise<number> {
+  const pages = await htmlFiles(dir);
   const all: InlineHashes[] = [];
   const problems: string[] = [];
-  for (const file of pages) {
+  for (const page of pages) {
+    const file = join(dir, page);
     const html = readFileSync(file, 'utf8');
-    for (const p of inlineAttributeProblems(html)) problems.push(`${relative(dir, file)}: ${p}`);
+    for (const p of inlineAttributeProblems(html)) problems.push(`${page}: ${p}`);
     const hashes = inlineHashes(html);
     all.push(hashes);
     writeFileSync(file, withPolicyMeta(html, pagePolicy(hashes)));
@@ -50,7 +50,7 @@ function applyContentSecurityPolicy(dir: string): number {
 }
 
 const astroMs = run('npx', ['astro', 'build', '--silent']);
-const pages = applyContentSecurityPolicy(outDir);
+const pages = await applyContentSecurityPolicy(outDir);
 const pagefindMs = run('npx', ['pagefind', '--site', outDir, '--quiet']);
 console.log(
   `Built ${outDir}: astro ${(astroMs / 1000).toFixed(1)} s, pagefind ${(pagefindMs / 1000).toFixed(1)} s, content security policy on ${pages} pages`,

@@ -21,8 +21,3 @@ export function button(label: string, onClick: () => void, attrs: Record<string,
   b.addEventListener('click', onClick);
   return b;
 }
-
-/** Parses a JSON `data-*` attribute of an element (`{}` when absent). */
-export function jsonData<T>(element: HTMLElement, name: string): T {
-  return JSON.parse(element.dataset[name] ?? '{}') as T;
-}

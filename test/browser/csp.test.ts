@@ -10,9 +10,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openSite, type Site } from './harness.ts';
-import { ROOT_BUILD } from './lib/built-site.ts';
-import { samplePages } from './lib/page-types.ts';
+import { openSite, type Site } from '../../scripts/lib/site-browser.ts';
+import { ROOT_BUILD } from '../support/builds.ts';
+import { samplePages } from '../support/sample-pages.ts';
 
 const dist = process.env.MSP_DIST ?? ROOT_BUILD.dist;
 const pages = await samplePages(dist);

@@ -18,7 +18,7 @@ import {
   type SelfCheckState,
   type Status,
 } from '../../src/lib/self-check/types.ts';
-import { openSite, type Site } from './harness.ts';
+import { openSite, type Site } from '../../scripts/lib/site-browser.ts';
 
 const catalog = buildCatalog(await loadContent('content'));
 const latest = catalog.latest.meta.id;

@@ -2,11 +2,11 @@
  * `<mce-change-review>`: a "reviewed" mark on one change of a compare page, stored with the
  * self-check (with the content hashes of both versions) and exported as a review record.
  */
-import { fmt } from '../../lib/self-check/format.ts';
+import type { ClientKey } from '../../lib/client-strings.ts';
 import { setReviewMark } from '../../lib/self-check/state.ts';
 import { pageStore } from '../../lib/self-check/storage.ts';
 import { own } from '../../lib/self-check/types.ts';
-import { jsonData } from '../dom.ts';
+import { elementTranslator } from '../../lib/translate.ts';
 
 class ChangeReview extends HTMLElement {
   #store = pageStore();
@@ -28,7 +28,7 @@ class ChangeReview extends HTMLElement {
   /** Shows the stored mark. */
   render() {
     const { pair = '', change = '', fromHash, toHash, lang } = this.dataset;
-    const s = jsonData<Record<string, string>>(this, 'strings');
+    const t = elementTranslator<ClientKey<'changeReview'>>(this);
     const mark = own(own(this.#store.state.reviews, pair), change);
     const box = this.querySelector('input')!;
     box.checked = !!mark;
@@ -36,10 +36,10 @@ class ChangeReview extends HTMLElement {
     const when = this.querySelector('.when')!;
     if (!mark) when.textContent = '';
     else if (mark.fromHash !== fromHash || mark.toHash !== toHash)
-      when.textContent = s['review.stale'] ?? '';
+      when.textContent = t('selfCheck.review.stale');
     else {
       const date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
-      when.textContent = fmt(s['review.at'] ?? '', {
+      when.textContent = t('selfCheck.review.at', {
         date: date.format(new Date(mark.reviewedAt)),
       });
     }

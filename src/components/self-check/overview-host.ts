@@ -1,12 +1,13 @@
 /** What the lazily loaded parts of the overview (export, import, share) use of it. */
+import type { ClientKey } from '../../lib/client-strings.ts';
 import type { Lang } from '../../lib/model.ts';
-import type { SelfCheckStrings } from '../../lib/self-check-strings.ts';
 import type { SelfCheckStore } from '../../lib/self-check/storage.ts';
 import type { SelfCheckData } from '../../lib/self-check/version-file.ts';
+import type { Translate } from '../../lib/translate.ts';
 
 export interface OverviewHost {
   store: SelfCheckStore;
-  s: SelfCheckStrings;
+  t: Translate<ClientKey<'selfCheckOverview'>>;
   pageLang: Lang;
   base: string;
   /** Site root in the page's language, base path included (`/ja/`). */

@@ -4,9 +4,8 @@
  * and carry-over load on first use.
  */
 import type { Lang } from '../../lib/model.ts';
-import type { SelfCheckStrings } from '../../lib/self-check-strings.ts';
+import type { ClientKey } from '../../lib/client-strings.ts';
 import { itemLabel, sectionLabel, standingLabel } from '../../lib/self-check/labels.ts';
-import { fmt } from '../../lib/self-check/format.ts';
 import {
   STATUS_FILTERS,
   filterItems,
@@ -25,7 +24,8 @@ import {
   type ItemData,
   type SelfCheckData,
 } from '../../lib/self-check/version-file.ts';
-import { el, jsonData } from '../dom.ts';
+import { elementTranslator, type Translate } from '../../lib/translate.ts';
+import { el } from '../dom.ts';
 import type { OverviewHost } from './overview-host.ts';
 import { undoMessage } from './undo-message.ts';
 
@@ -47,7 +47,7 @@ function table(columns: string[], rows: HTMLElement[]) {
 
 class SelfCheckOverview extends HTMLElement implements OverviewHost {
   store = pageStore();
-  s = {} as SelfCheckStrings;
+  t: Translate<ClientKey<'selfCheckOverview'>> = (key) => key;
   pageLang: Lang = 'en';
   base = '/';
   root = '/';
@@ -61,7 +61,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
 
   async connectedCallback() {
     const d = this.dataset;
-    this.s = jsonData<SelfCheckStrings>(this, 'strings');
+    this.t = elementTranslator(this);
     this.pageLang = d.lang === 'ja' ? 'ja' : 'en';
     this.base = d.base ?? '/';
     this.root = d.root ?? '/';
@@ -112,7 +112,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
       this.data = await fetchSelfCheckData(this.base, this.#version);
     } catch {
       this.data = undefined;
-      this.flash(el('p', {}, this.s['data.failed']));
+      this.flash(el('p', {}, this.t('selfCheck.data.failed')));
       return;
     }
     this.render();
@@ -120,7 +120,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
 
   async #act(action: string, pair: string | undefined) {
     if (action === 'print') window.print();
-    else if (action === 'undo') this.flash(el('p', {}, undoMessage(this.s, this.store.undo())));
+    else if (action === 'undo') this.flash(el('p', {}, undoMessage(this.t, this.store.undo())));
     else if (action === 'carry') await this.#carry();
     else await (await transfer()).act(this, action, pair);
   }
@@ -132,7 +132,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
       const { carryInto } = await import('./carry-action.ts');
       done = await carryInto(this.store, this.base, this.#version);
     } catch {
-      this.flash(el('p', {}, this.s['carry.failed']));
+      this.flash(el('p', {}, this.t('selfCheck.carry.failed')));
       return;
     }
     const { summary: r, result } = done;
@@ -141,7 +141,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
       el(
         'p',
         {},
-        fmt(this.s['carry.done'], {
+        this.t('selfCheck.carry.done', {
           from,
           to: this.#version,
           kept: r.kept.length,
@@ -150,7 +150,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
           skipped: r.skipped.length,
         }),
       ),
-      undoButton(this.s.undo),
+      undoButton(this.t('selfCheck.undo')),
     );
   }
 
@@ -174,7 +174,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
   }
 
   #standing(a: Answer | undefined) {
-    return standingLabel(this.s, standingOf(a));
+    return standingLabel(this.t, standingOf(a));
   }
 
   /** Shows the stored answers of the chosen version, step by step. */
@@ -205,12 +205,13 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
   }
 
   #renderNotices() {
-    const s = this.s;
+    const t = this.t;
     const store = this.store;
     const notices: HTMLElement[] = [];
     const problems = new Set([store.loadProblem, store.saveProblem]);
     for (const p of problems) {
-      if (p) notices.push(el('p', { class: 'notice' }, fmt(s[`problem.${p}`], { key: ASIDE_KEY })));
+      if (p)
+        notices.push(el('p', { class: 'notice' }, t(`selfCheck.problem.${p}`, { key: ASIDE_KEY })));
     }
     if (this.#flash) notices.push(this.#flash);
     const carry = this.data?.carry;
@@ -225,11 +226,11 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
         el(
           'div',
           { class: 'notice' },
-          el('p', {}, fmt(s['carry.offer'], { from: carry.from, to: version })),
+          el('p', {}, t('selfCheck.carry.offer', { from: carry.from, to: version })),
           el(
             'button',
             { type: 'button', class: 'mce-button', 'data-action': 'carry' },
-            fmt(s['carry.button'], { from: carry.from }),
+            t('selfCheck.carry.button', { from: carry.from }),
           ),
         ),
       );
@@ -241,30 +242,34 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
   #renderUndo() {
     const info = this.store.undoInfo();
     this.find('.undo').replaceChildren(
-      ...(info ? [undoButton(fmt(this.s['undo.last'], { when: this.#date(info.at) }))] : []),
+      ...(info ? [undoButton(this.t('selfCheck.undo.last', { when: this.#date(info.at) }))] : []),
     );
     if (!info) for (const b of this.querySelectorAll('.notices [data-action="undo"]')) b.remove();
   }
 
   #renderProgress(data: SelfCheckData) {
-    const s = this.s;
+    const t = this.t;
     const { overall, sections } = progress(data, this.store.state);
     const counts = (c: Counts) => ({ ...c, notYet: c['not-yet'] });
     this.find('.progress').replaceChildren(
       el(
         'p',
         {},
-        el('strong', {}, `${s['progress.overall']}: `),
-        fmt(s['progress.answered'], overall),
+        el('strong', {}, `${t('selfCheck.progress.overall')}: `),
+        t('selfCheck.progress.answered', overall),
       ),
       el('progress', {
         max: String(overall.total),
         value: String(overall.answered),
-        'aria-label': fmt(s['progress.answered'], overall),
+        'aria-label': t('selfCheck.progress.answered', overall),
       }),
-      el('p', {}, fmt(s['progress.breakdown'], counts(overall))),
+      el('p', {}, t('selfCheck.progress.breakdown', counts(overall))),
       table(
-        [s['progress.section'], s['progress.answeredCol'], s['progress.readyCol']],
+        [
+          t('selfCheck.progress.section'),
+          t('selfCheck.progress.answeredCol'),
+          t('selfCheck.progress.readyCol'),
+        ],
         sections.map(({ section, counts: c }) =>
           el(
             'tr',
@@ -283,13 +288,13 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
     const queue = reReviewQueue(data, this.store.state);
     this.find('.queue').replaceChildren(
       ...(queue.length === 0
-        ? [el('p', {}, this.s['queue.empty'])]
+        ? [el('p', {}, this.t('selfCheck.queue.empty'))]
         : queue.map((item) => this.#queueItem(item, own(answers, item.id)))),
     );
   }
 
   #renderList(data: SelfCheckData, answers: Record<string, Answer>) {
-    const s = this.s;
+    const t = this.t;
     const carry = data.carry;
     const filters = this.find<HTMLFormElement>('.filters');
     const changedBox = filters.querySelector<HTMLInputElement>('[name="changed"]')!;
@@ -303,20 +308,22 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
     });
     this.find('.count').textContent =
       shown.length === 0
-        ? s['list.empty']
-        : fmt(s['list.count'], { shown: shown.length, total: data.items.length });
+        ? t('selfCheck.list.empty')
+        : t('selfCheck.list.count', { shown: shown.length, total: data.items.length });
     this.find('.items').replaceChildren(
       ...shown.map((item) => this.#listItem(data, item, own(answers, item.id))),
     );
   }
 
   #listItem(data: SelfCheckData, item: ItemData, a: Answer | undefined) {
-    const s = this.s;
+    const t = this.t;
     const badges = [el('span', { class: 'badge status' }, this.#standing(a))];
     if (a?.review === 'editorial')
-      badges.push(el('span', { class: 'badge' }, s['badge.editorial']));
+      badges.push(el('span', { class: 'badge' }, t('selfCheck.badge.editorial')));
     if (isChanged(data, item.id)) {
-      badges.push(el('span', { class: 'badge' }, fmt(s['badge.changed'], { v: this.#version })));
+      badges.push(
+        el('span', { class: 'badge' }, t('selfCheck.badge.changed', { v: this.#version })),
+      );
     }
     if (item.evidence.length > 0) {
       const done = item.evidence.filter((e) => own(a?.evidence, e.key) === true).length;
@@ -324,7 +331,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
         el(
           'span',
           { class: 'badge' },
-          fmt(s['badge.evidence'], { done, total: item.evidence.length }),
+          t('selfCheck.badge.evidence', { done, total: item.evidence.length }),
         ),
       );
     }
@@ -337,9 +344,9 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
   }
 
   #renderReport(data: SelfCheckData, answers: Record<string, Answer>) {
-    const s = this.s;
+    const t = this.t;
     const { sections } = progress(data, this.store.state);
-    this.find('.report-meta').textContent = fmt(s['report.meta'], {
+    this.find('.report-meta').textContent = t('selfCheck.report.meta', {
       v: this.#version,
       date: this.#date(new Date().toISOString()),
     });
@@ -362,7 +369,12 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
           {},
           el('h3', {}, this.#sectionLabel(section)),
           table(
-            [s['col.item'], s['col.status'], s['col.evidence'], s['col.notes']],
+            [
+              t('selfCheck.col.item'),
+              t('selfCheck.col.status'),
+              t('selfCheck.col.evidence'),
+              t('selfCheck.col.notes'),
+            ],
             data.items.filter((i) => i.section === section.id).map(row),
           ),
         ),
@@ -371,7 +383,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
   }
 
   #queueItem(item: ItemData, a: Answer | undefined) {
-    const s = this.s;
+    const t = this.t;
     const change = this.data?.carry?.changes[item.id];
     const diffLine = (runs: DiffRun[]) =>
       el(
@@ -393,50 +405,45 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
               'p',
               {},
               ...change.labels.map((l) =>
-                el('span', { class: 'badge' }, s[`label.${l}` as keyof SelfCheckStrings] ?? l),
+                el('span', { class: 'badge' }, t(`label.${l}` as ClientKey<'selfCheckOverview'>)),
               ),
             ),
           ]
         : []),
       ...(change?.summary ? [el('p', {}, change.summary[this.pageLang])] : []),
       ...(change?.reason
-        ? [el('p', {}, el('strong', {}, `${s['queue.why']}: `), change.reason[this.pageLang])]
+        ? [el('p', {}, el('strong', {}, `${t('change.why')}: `), change.reason[this.pageLang])]
         : []),
       ...(change?.fields ?? [])
         .filter((f) => f.field !== 'tags')
         .flatMap((f) => [
-          el(
-            'p',
-            {},
-            el('strong', {}, s[`field.${f.field}` as 'field.title']),
-            f.key ? ` (${f.key})` : '',
-          ),
+          el('p', {}, el('strong', {}, t(`field.${f.field}`)), f.key ? ` (${f.key})` : ''),
           diffLine(f.diff[this.pageLang]),
         ]),
       ...(a?.previous ?? []).flatMap((p) => [
         el(
           'p',
           {},
-          el('strong', {}, fmt(s['carry.previous'], { v: p.version, id: p.id })),
-          `: ${s[`status.${p.status ?? 'unanswered'}`]}`,
+          el('strong', {}, t('selfCheck.carry.previous', { v: p.version, id: p.id })),
+          `: ${t(`selfCheck.status.${p.status ?? 'unanswered'}`)}`,
         ),
         ...(p.notes ? [el('p', { class: 'user-text' }, p.notes)] : []),
       ]),
-      el('p', {}, el('a', { href: this.#itemHref(item.id) }, s['queue.answer'])),
+      el('p', {}, el('a', { href: this.#itemHref(item.id) }, t('selfCheck.queue.answer'))),
     );
   }
 
   #renderReviews() {
-    const s = this.s;
+    const t = this.t;
     const pairs = Object.entries(this.store.state.reviews).filter(([, m]) => Object.keys(m).length);
     this.find('.reviews').replaceChildren(
       ...(pairs.length === 0
-        ? [el('p', {}, s['reviews.none'])]
+        ? [el('p', {}, t('selfCheck.reviews.none'))]
         : pairs.map(([pair, marks]) =>
             el(
               'p',
               { class: 'actions' },
-              fmt(s['reviews.count'], { pair, n: Object.keys(marks).length }),
+              t('selfCheck.reviews.count', { pair, n: Object.keys(marks).length }),
               ...(['json', 'csv'] as const).map((kind) =>
                 el(
                   'button',
@@ -446,7 +453,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
                     'data-action': `review-${kind}`,
                     'data-pair': pair,
                   },
-                  s[`reviews.${kind}`],
+                  t(`selfCheck.reviews.${kind}`),
                 ),
               ),
             ),
@@ -455,7 +462,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
   }
 
   #sectionLabel(section: SelfCheckData['sections'][number]) {
-    return sectionLabel(section, this.pageLang, this.s);
+    return sectionLabel(section, this.pageLang, this.t);
   }
 
   #date(iso: string) {

@@ -3,7 +3,7 @@
  * wired here; saves on every change, follows other tabs, and loads the carry-over code only
  * when the reader asks for it.
  */
-import { fmt } from '../../lib/self-check/format.ts';
+import type { ClientKey } from '../../lib/client-strings.ts';
 import {
   answerOf,
   confirmAnswer,
@@ -12,13 +12,13 @@ import {
 } from '../../lib/self-check/state.ts';
 import { pageStore, type SaveResult } from '../../lib/self-check/storage.ts';
 import { ASIDE_KEY, MAX_NOTE_CHARS, own, type Status } from '../../lib/self-check/types.ts';
-import { button, el, jsonData } from '../dom.ts';
-import type { PanelStrings } from './panel-strings.ts';
+import { elementTranslator, type Translate } from '../../lib/translate.ts';
+import { button, el } from '../dom.ts';
 import { undoMessage } from './undo-message.ts';
 
 class SelfCheckPanel extends HTMLElement {
   #store = pageStore();
-  #s = {} as PanelStrings;
+  #t!: Translate<ClientKey<'selfCheckPanel'>>;
   /** A message about the last carry-over, confirmation or undo, until the next one. */
   #flash: HTMLElement | undefined;
   #notesTooLong = false;
@@ -28,7 +28,7 @@ class SelfCheckPanel extends HTMLElement {
   connectedCallback() {
     const form = this.querySelector('form');
     if (!form) return;
-    this.#s = jsonData<PanelStrings>(this, 'strings');
+    this.#t = elementTranslator(this);
     form.addEventListener('submit', (e) => e.preventDefault());
     form.addEventListener('change', (e) => this.#onChange(e.target as HTMLInputElement));
     this.#notes().addEventListener('input', () => this.#saveNotes());
@@ -83,13 +83,13 @@ class SelfCheckPanel extends HTMLElement {
       const { carryInto } = await import('./carry-action.ts');
       done = await carryInto(this.#store, base, version);
     } catch {
-      this.#show(this.#s['carry.failed']);
+      this.#show(this.#t('selfCheck.carry.failed'));
       return;
     }
     const { summary, result } = done;
     if (!result.saved && result.problem !== 'unavailable') return;
     this.#show(
-      fmt(this.#s['carry.done'], {
+      this.#t('selfCheck.carry.done', {
         from: previous,
         to: version,
         kept: summary.kept.length,
@@ -97,19 +97,19 @@ class SelfCheckPanel extends HTMLElement {
         reopened: summary.reopened.length,
         skipped: summary.skipped.length,
       }),
-      button(this.#s.undo, () => this.#undo(), { 'data-undo': '' }),
+      button(this.#t('selfCheck.undo'), () => this.#undo(), { 'data-undo': '' }),
     );
   }
 
   #undo() {
     const info = this.#store.undo();
-    this.#show(undoMessage(this.#s, info));
+    this.#show(undoMessage(this.#t, info));
   }
 
   #confirm() {
     const { version = '', item = '' } = this.dataset;
     this.#lastSave = this.#store.update((state) => confirmAnswer(state, version, item, this.#at()));
-    this.#show(this.#s['confirm.done']);
+    this.#show(this.#t('selfCheck.confirm.done'));
   }
 
   async #download() {
@@ -145,19 +145,22 @@ class SelfCheckPanel extends HTMLElement {
   }
 
   #renderStatusLine() {
-    const s = this.#s;
+    const t = this.#t;
     const store = this.#store;
     const line = this.querySelector('.saved')!;
     const failed = store.saveProblem;
-    if (this.#notesTooLong) line.textContent = fmt(s['notes.tooLong'], { max: MAX_NOTE_CHARS });
-    else if (failed === 'quota') line.textContent = s['problem.quota'];
+    if (this.#notesTooLong)
+      line.textContent = t('selfCheck.notes.tooLong', { max: MAX_NOTE_CHARS });
+    else if (failed === 'quota') line.textContent = t('selfCheck.problem.quota');
     else if (failed === 'unavailable') {
-      line.textContent = store.persistent ? s['problem.unavailable'] : s['saved.pageOnly'];
-    } else if (this.#lastSave?.saved) line.textContent = s.saved;
+      line.textContent = store.persistent
+        ? t('selfCheck.problem.unavailable')
+        : t('selfCheck.saved.pageOnly');
+    } else if (this.#lastSave?.saved) line.textContent = t('selfCheck.saved');
   }
 
   #renderNotices() {
-    const s = this.#s;
+    const t = this.#t;
     const store = this.#store;
     const { version = '', hash = '', previous, item = '' } = this.dataset;
     const answer = answerOf(store.state, version, item);
@@ -169,8 +172,8 @@ class SelfCheckPanel extends HTMLElement {
     const problem = blocked ? 'unavailable' : store.loadProblem;
     if (problem) {
       notice(
-        el('p', {}, fmt(s[`problem.${problem}`], { key: ASIDE_KEY })),
-        ...(blocked ? [button(s['export.json'], () => void this.#download())] : []),
+        el('p', {}, t(`selfCheck.problem.${problem}`, { key: ASIDE_KEY })),
+        ...(blocked ? [button(t('selfCheck.export.json'), () => void this.#download())] : []),
       );
     }
     if (this.#flash) {
@@ -183,38 +186,38 @@ class SelfCheckPanel extends HTMLElement {
       previous && Object.keys(own(store.state.answers, previous) ?? {}).length > 0;
     if (hasPrevious && !own(store.state.carried, version) && !store.readOnly) {
       notice(
-        el('p', {}, fmt(s['carry.offer'], { from: previous, to: version })),
-        button(fmt(s['carry.button'], { from: previous }), () => void this.#carry()),
+        el('p', {}, t('selfCheck.carry.offer', { from: previous, to: version })),
+        button(t('selfCheck.carry.button', { from: previous }), () => void this.#carry()),
       );
     }
     if (answer?.review === 'reopened' && !answer.status) {
       notice(
-        el('p', {}, fmt(s['carry.reopened'], { to: version })),
+        el('p', {}, t('selfCheck.carry.reopened', { to: version })),
         ...(answer.previous ?? []).flatMap((p) => [
           el(
             'p',
             {},
-            el('strong', {}, fmt(s['carry.previous'], { v: p.version, id: p.id })),
-            `: ${s[`status.${p.status ?? 'unanswered'}`]}`,
+            el('strong', {}, t('selfCheck.carry.previous', { v: p.version, id: p.id })),
+            `: ${t(`selfCheck.status.${p.status ?? 'unanswered'}`)}`,
           ),
           ...(p.notes
             ? [
-                el('p', {}, `${s['carry.previousNotes']}:`),
+                el('p', {}, `${t('selfCheck.carry.previousNotes')}:`),
                 el('p', { class: 'user-text' }, p.notes),
               ]
             : []),
         ]),
-        el('p', {}, el('a', { href: '#changes' }, s['carry.seeChange'])),
+        el('p', {}, el('a', { href: '#changes' }, t('selfCheck.carry.seeChange'))),
       );
     } else if (answer?.review === 'editorial') {
       notice(
-        el('p', {}, fmt(s['carry.editorial'], { from: answer.carriedFrom ?? '' })),
-        button(s['carry.confirm'], () => this.#confirm()),
+        el('p', {}, t('selfCheck.carry.editorial', { from: answer.carriedFrom ?? '' })),
+        button(t('selfCheck.carry.confirm'), () => this.#confirm()),
       );
     } else if (answer && answer.contentHash !== hash && !answer.review) {
       notice(
-        el('p', {}, s['carry.stale']),
-        button(s['carry.confirm'], () => this.#confirm()),
+        el('p', {}, t('selfCheck.carry.stale')),
+        button(t('selfCheck.carry.confirm'), () => this.#confirm()),
       );
     }
     const box = this.querySelector<HTMLElement>('.notices')!;

@@ -5,7 +5,6 @@
  */
 import { exportCsv, exportDoc, exportJson, exportMarkdown } from '../../lib/self-check/export.ts';
 import { itemLabel, standingLabel } from '../../lib/self-check/labels.ts';
-import { fmt } from '../../lib/self-check/format.ts';
 import {
   applyImport,
   importLimit,
@@ -43,7 +42,7 @@ const NOTE_PREVIEW_CHARS = 80;
 
 /** Runs an export or review-record button. */
 export async function act(host: OverviewHost, action: string, pair: string | undefined) {
-  const { store, data, pageLang: lang, s } = host;
+  const { store, data, pageLang: lang, t } = host;
   const state = store.state;
   if (action === 'share') await createShare(host);
   else if (action === 'review-json' || action === 'review-csv') {
@@ -51,17 +50,17 @@ export async function act(host: OverviewHost, action: string, pair: string | und
     const name = `review-record-${record.pair}-${today()}`;
     if (action === 'review-json') {
       download(`${name}.json`, `${JSON.stringify(record, null, 2)}\n`, 'application/json');
-    } else download(`${name}.csv`, reviewCsv(record, s), 'text/csv');
+    } else download(`${name}.csv`, reviewCsv(record, t), 'text/csv');
   } else if (action === 'export-json') {
     download(`self-check-${today()}.json`, exportJson(state, now()), 'application/json');
   } else if (data && action === 'export-csv') {
     download(
       `self-check-${data.version}-${today()}.csv`,
-      exportCsv(data, state, lang, s),
+      exportCsv(data, state, lang, t),
       'text/csv',
     );
   } else if (data && action === 'export-md') {
-    const md = exportMarkdown(data, state, lang, s, now());
+    const md = exportMarkdown(data, state, lang, t, now());
     download(`self-check-${data.version}-${today()}.md`, md, 'text/markdown');
   }
 }
@@ -69,26 +68,26 @@ export async function act(host: OverviewHost, action: string, pair: string | und
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 
 function errorMessage(host: OverviewHost, error: ImportError, maxBytes: number): HTMLElement {
-  const s = host.s;
+  const t = host.t;
   if (error.code !== 'invalid') {
     const key = (
       {
-        'too-large': 'import.tooLarge',
-        'not-json': 'import.notJson',
-        foreign: 'import.foreign',
-        newer: 'import.newer',
+        'too-large': 'selfCheck.import.tooLarge',
+        'not-json': 'selfCheck.import.notJson',
+        foreign: 'selfCheck.import.foreign',
+        newer: 'selfCheck.import.newer',
       } as const
     )[error.code];
-    return el('p', {}, fmt(s[key], { max: megabytes(maxBytes) }));
+    return el('p', {}, t(key, { max: megabytes(maxBytes) }));
   }
   return el(
     'div',
     {},
-    el('p', {}, s['import.invalid']),
+    el('p', {}, t('selfCheck.import.invalid')),
     el(
       'ul',
       {},
-      ...error.issues.map((i) => el('li', {}, fmt(s[`issue.${i.code}`], { path: i.path }))),
+      ...error.issues.map((i) => el('li', {}, t(`selfCheck.issue.${i.code}`, { path: i.path }))),
     ),
   );
 }
@@ -124,7 +123,7 @@ function previewLine(
   row: PreviewRow,
   incoming: SelfCheckState,
 ) {
-  const s = host.s;
+  const t = host.t;
   const item = all.find((d) => d.version === row.version)?.items.find((i) => i.id === row.id);
   const label = item ? itemLabel(item, host.pageLang) : row.id;
   const describe = (a: Answer | undefined) => {
@@ -132,15 +131,15 @@ function previewLine(
     const notes = a.notes.trim();
     const cut =
       notes.length > NOTE_PREVIEW_CHARS ? `${notes.slice(0, NOTE_PREVIEW_CHARS)}…` : notes;
-    return [standingLabel(s, standingOf(a)), cut && `${s['col.notes']}: “${cut}”`]
+    return [standingLabel(t, standingOf(a)), cut && `${t('selfCheck.col.notes')}: “${cut}”`]
       .filter(Boolean)
       .join(' · ');
   };
   const theirs = answerOf(incoming, row.version, row.id);
   const mine = answerOf(host.store.state, row.version, row.id);
   const parts = [
-    row.change !== 'removed' && `${s['preview.inFile']}: ${describe(theirs)}`,
-    row.change !== 'added' && `${s['preview.yours']}: ${describe(mine)}`,
+    row.change !== 'removed' && `${t('selfCheck.preview.inFile')}: ${describe(theirs)}`,
+    row.change !== 'added' && `${t('selfCheck.preview.yours')}: ${describe(mine)}`,
   ].filter((p): p is string => !!p);
   return el(
     'li',
@@ -161,17 +160,17 @@ function previewPanel(
   onApply: (mode: ImportMode) => void,
   onCancel: () => void,
 ): HTMLElement {
-  const s = host.s;
+  const t = host.t;
   const box = el('div', { class: 'notice preview' });
   let mode: ImportMode = modes[0]!;
   const list = el('div');
   const show = () => {
     const p = previewImport(host.store.state, incoming, mode);
     const groups: [PreviewRow['change'], string][] = [
-      ['added', s['preview.added']],
-      ['updated', s['preview.updated']],
-      ['removed', s['preview.removed']],
-      ['kept', s['preview.kept']],
+      ['added', t('selfCheck.preview.added')],
+      ['updated', t('selfCheck.preview.updated')],
+      ['removed', t('selfCheck.preview.removed')],
+      ['kept', t('selfCheck.preview.kept')],
     ];
     const parts: HTMLElement[] = [];
     for (const [change, title] of groups) {
@@ -186,8 +185,8 @@ function previewPanel(
         ),
       );
     }
-    if (p.rows.length === 0) parts.push(el('p', {}, s['preview.none']));
-    if (p.reviews > 0) parts.push(el('p', {}, `${s['preview.reviews']}: ${p.reviews}`));
+    if (p.rows.length === 0) parts.push(el('p', {}, t('selfCheck.preview.none')));
+    if (p.reviews > 0) parts.push(el('p', {}, `${t('selfCheck.preview.reviews')}: ${p.reviews}`));
     list.replaceChildren(...parts);
   };
   const chooser =
@@ -195,7 +194,7 @@ function previewPanel(
       ? el(
           'fieldset',
           {},
-          el('legend', {}, s['preview.mode']),
+          el('legend', {}, t('selfCheck.preview.mode')),
           ...modes.map((m) => {
             const input = el('input', { type: 'radio', name: 'import-mode', value: m });
             input.checked = m === mode;
@@ -203,13 +202,13 @@ function previewPanel(
               mode = m;
               show();
             });
-            return el('label', {}, input, ` ${s[`preview.${m}`]}`);
+            return el('label', {}, input, ` ${t(`selfCheck.preview.${m}`)}`);
           }),
         )
       : '';
   show();
   box.append(
-    el('h3', { tabindex: '-1' }, s['preview.title']),
+    el('h3', { tabindex: '-1' }, t('selfCheck.preview.title')),
     chooser,
     list,
     el(
@@ -227,7 +226,11 @@ function applied(host: OverviewHost, result: SaveResult, message: string) {
   if (result.saved || result.problem === 'unavailable') {
     host.flash(
       el('p', {}, message),
-      el('button', { type: 'button', class: 'mce-button', 'data-action': 'undo' }, host.s.undo),
+      el(
+        'button',
+        { type: 'button', class: 'mce-button', 'data-action': 'undo' },
+        host.t('selfCheck.undo'),
+      ),
     );
   } else host.render();
 }
@@ -238,7 +241,7 @@ const reason = (e: unknown) => (e instanceof Error ? e.name : String(e));
 /** Reads a chosen file and previews its import. */
 export async function importFile(host: OverviewHost, file: File) {
   const where = host.find('.import-result');
-  const s = host.s;
+  const t = host.t;
   try {
     const rules = await importRules(host);
     if (file.size > rules.maxBytes) {
@@ -252,11 +255,11 @@ export async function importFile(host: OverviewHost, file: File) {
       rules.all,
       incoming,
       ['merge', 'replace'],
-      { apply: s['preview.apply'], cancel: s['preview.cancel'] },
+      { apply: t('selfCheck.preview.apply'), cancel: t('selfCheck.preview.cancel') },
       (mode) => {
         where.replaceChildren();
         const result = host.store.update((state) => applyImport(state, incoming, mode), 'import');
-        applied(host, result, s['import.done']);
+        applied(host, result, t('selfCheck.import.done'));
       },
       () => where.replaceChildren(),
     );
@@ -265,18 +268,18 @@ export async function importFile(host: OverviewHost, file: File) {
     heading.scrollIntoView({ block: 'nearest' });
     heading.focus({ preventScroll: true });
   } catch (e) {
-    alert(where, fmt(s['import.failed'], { error: reason(e) }));
+    alert(where, t('selfCheck.import.failed', { error: reason(e) }));
   }
 }
 
 async function createShare(host: OverviewHost) {
-  const s = host.s;
+  const t = host.t;
   const where = host.find('.share-result');
   const value = await encodeShare(exportDoc(host.store.state, now()));
   const link = new URL(`${host.root}self-check/${SHARE_PREFIX}${value}`, location.href).href;
   const fit = shareLinkFit(link.length);
   if (fit === 'too-long') {
-    alert(where, fmt(s['share.tooLong'], { n: link.length.toLocaleString(host.pageLang) }));
+    alert(where, t('selfCheck.share.tooLong', { n: link.length.toLocaleString(host.pageLang) }));
     return;
   }
   const input = el('input', { type: 'text', readonly: '', id: 'sc-share-link', value: link });
@@ -287,19 +290,19 @@ async function createShare(host: OverviewHost) {
           el(
             'p',
             { class: 'notice', 'data-share-long': '' },
-            fmt(s['share.long'], { n: link.length.toLocaleString(host.pageLang) }),
+            t('selfCheck.share.long', { n: link.length.toLocaleString(host.pageLang) }),
           ),
         ]
       : []),
-    el('p', {}, el('label', { for: 'sc-share-link' }, s['share.label']), input),
+    el('p', {}, el('label', { for: 'sc-share-link' }, t('selfCheck.share.label')), input),
     el(
       'p',
       {},
-      button(s['share.copy'], async () => {
+      button(t('selfCheck.share.copy'), async () => {
         input.select();
         try {
           await navigator.clipboard.writeText(link);
-          status.textContent = s['share.copied'];
+          status.textContent = t('selfCheck.share.copied');
         } catch {
           // Clipboard refused: the link stays selected for the reader to copy.
         }
@@ -307,7 +310,7 @@ async function createShare(host: OverviewHost) {
       ' ',
       status,
     ),
-    el('p', { class: 'mce-muted' }, s['share.note']),
+    el('p', { class: 'mce-muted' }, t('selfCheck.share.note')),
   );
 }
 
@@ -319,7 +322,7 @@ function dropFragment() {
 
 /** Shows what a shared link holds and asks before merging it. */
 export async function receiveShare(host: OverviewHost, value: string) {
-  const s = host.s;
+  const t = host.t;
   const where = host.find('.shared');
   try {
     const rules = await importRules(host);
@@ -330,7 +333,9 @@ export async function receiveShare(host: OverviewHost, value: string) {
       const tooLarge = e instanceof ShareError && e.code === 'too-large';
       alert(
         where,
-        fmt(s[tooLarge ? 'import.tooLarge' : 'share.bad'], { max: megabytes(rules.maxBytes) }),
+        t(tooLarge ? 'selfCheck.import.tooLarge' : 'selfCheck.share.bad', {
+          max: megabytes(rules.maxBytes),
+        }),
       );
       return;
     }
@@ -341,21 +346,21 @@ export async function receiveShare(host: OverviewHost, value: string) {
       rules.all,
       incoming,
       ['merge'],
-      { apply: s['share.merge'], cancel: s['share.dismiss'] },
+      { apply: t('selfCheck.share.merge'), cancel: t('selfCheck.share.dismiss') },
       () => {
         where.replaceChildren();
         dropFragment();
         const result = host.store.update((state) => applyImport(state, incoming, 'merge'), 'share');
-        applied(host, result, s['share.merged']);
+        applied(host, result, t('selfCheck.share.merged'));
       },
       () => {
         where.replaceChildren();
         dropFragment();
       },
     );
-    panel.prepend(el('p', {}, s['share.received']));
+    panel.prepend(el('p', {}, t('selfCheck.share.received')));
     where.replaceChildren(panel);
   } catch (e) {
-    alert(where, fmt(s['share.failed'], { error: reason(e) }));
+    alert(where, t('selfCheck.share.failed', { error: reason(e) }));
   }
 }

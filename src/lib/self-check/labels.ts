@@ -1,29 +1,34 @@
-/** What the self-check calls sections, items and where an item stands, in one language. */
+/**
+ * What the self-check calls sections, items and where an item stands, in one language: the
+ * site's labels (`../labels.ts`) with the strings the self-check's elements receive.
+ */
+import type { KeysWith } from '../i18n.ts';
+import { itemLabel, sectionLabel as labelOfSection } from '../labels.ts';
 import type { Lang } from '../model.ts';
-import type { SelfCheckStrings } from '../self-check-strings.ts';
-import { fmt } from './format.ts';
+import type { Translate } from '../translate.ts';
 import type { standingOf } from './progress.ts';
-import type { ItemData, SelfCheckData } from './version-file.ts';
+import type { SelfCheckData } from './version-file.ts';
 
-/** A section's display title: `8.0 Title`, the title alone for program rules, `Section 5.0`. */
+/** The interface strings the self-check's labels, exports and printed report use. */
+export type ExportKey = KeysWith<'selfCheck.' | 'section.untitled'>;
+
+export { itemLabel };
+
+/** A section's display label (`sectionLabel` of `../labels.ts`) with the self-check's strings. */
 export function sectionLabel(
   section: SelfCheckData['sections'][number],
   lang: Lang,
-  s: SelfCheckStrings,
+  t: Translate<ExportKey>,
 ): string {
-  if (!section.title) return fmt(s['section.untitled'], { id: section.id });
-  return /^\d/.test(section.id) ? `${section.id} ${section.title[lang]}` : section.title[lang];
-}
-
-/** An item's display title: `8.1.10 Title`, or the title alone for a program rule. */
-export function itemLabel(item: ItemData, lang: Lang): string {
-  return item.kind === 'control' ? `${item.id} ${item.title[lang]}` : item.title[lang];
+  return labelOfSection(section, lang, t('section.untitled', { id: section.id }));
 }
 
 /** The label of an item's standing. */
 export function standingLabel(
-  strings: SelfCheckStrings,
+  t: Translate<ExportKey>,
   standing: ReturnType<typeof standingOf>,
 ): string {
-  return standing === 'reopened' ? strings['badge.reopened'] : strings[`status.${standing}`];
+  return standing === 'reopened'
+    ? t('selfCheck.badge.reopened')
+    : t(`selfCheck.status.${standing}`);
 }
