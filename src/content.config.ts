@@ -6,7 +6,7 @@ import { buildCatalog } from './lib/catalog.ts';
 import { ContentErrors } from './lib/content-error.ts';
 import type { ContentBundle } from './lib/load.ts';
 import { loadContent } from './lib/load.ts';
-import { changeNotesSchema, itemSchema, versionMetaSchema } from './lib/model.ts';
+import { changeNotesSchema, editionSchema, itemSchema, versionMetaSchema } from './lib/model.ts';
 import { contentDir } from './lib/site-config.ts';
 
 const dir = resolve(contentDir(process.env));
@@ -80,4 +80,12 @@ const changeNotes = defineCollection({
   schema: changeNotesSchema,
 });
 
-export const collections = { versions, changeNotes };
+/** The edition: one entry, the languages the content is written in. */
+const edition = defineCollection({
+  loader: contentLoader('checklist-edition', (content, store) => {
+    store.set({ id: 'edition', data: content.edition });
+  }),
+  schema: editionSchema,
+});
+
+export const collections = { versions, changeNotes, edition };

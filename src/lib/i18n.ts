@@ -1,5 +1,5 @@
 /** Interface strings in every site language. Content text lives in `content/`, not here. */
-import type { Lang } from './model.ts';
+import type { Lang, LevelValue } from './model.ts';
 
 const en = {
   skip: 'Skip to content',
@@ -152,6 +152,19 @@ const en = {
   'home.editionTitle': 'About this edition',
   'home.privateEdition':
     'This edition is built from its own content folder and covers the versions and items listed on this site. Each item says where its text comes from and how much of the official control it covers. The official AWS MSP Partner Program Validation Checklist is the authority.',
+
+  // Requirement levels, parts and the kept workbook.
+  'level.label': 'Requirement level',
+  'level.mandatory': 'Mandatory',
+  'level.recommended': 'Recommended',
+  'level.bonus': 'Bonus',
+  'level.unstated': 'Level not stated',
+  'level.filter': 'Requirement level',
+  'level.all': 'All levels',
+  'level.shown': '{n} of {total} items shown',
+  'field.level': 'Requirement level',
+  'part.label': 'Part',
+  'workbook.link': 'The workbook this version was imported from (XLSX)',
 } as const;
 
 export type UiKey = keyof typeof en;
@@ -308,6 +321,19 @@ const ja: Record<UiKey, string> = {
   'home.editionTitle': 'このエディションについて',
   'home.privateEdition':
     'このエディションは独自のコンテンツフォルダーから作成されており、本サイトに掲載したバージョンと項目を扱います。各項目には本文の出典と、公式コントロールをどこまで網羅しているかを記載しています。正式な基準は AWS MSP パートナープログラム検証チェックリストです。',
+
+  // Requirement levels, parts and the kept workbook.
+  'level.label': '要件レベル',
+  'level.mandatory': '必須',
+  'level.recommended': '推奨',
+  'level.bonus': 'ボーナス',
+  'level.unstated': 'レベルの記載なし',
+  'level.filter': '要件レベル',
+  'level.all': 'すべてのレベル',
+  'level.shown': '{total} 件中 {n} 件を表示',
+  'field.level': '要件レベル',
+  'part.label': 'パート',
+  'workbook.link': 'このバージョンの取り込み元のワークブック（XLSX）',
 };
 
 const strings: Record<Lang, Record<UiKey, string>> = { en, ja };
@@ -324,6 +350,11 @@ export function t(
   return text.replace(/\{(\w+)\}/g, (m, name: string) =>
     name in values ? String(values[name]) : m,
   );
+}
+
+/** The display name of a requirement level (`mandatory` → "Mandatory"). */
+export function levelLabel(lang: Lang, level: LevelValue): string {
+  return t(lang, `level.${level}`);
 }
 
 /** Formats an ISO date for display. */

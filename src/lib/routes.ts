@@ -16,9 +16,12 @@ export function langOf(param: string | undefined): Lang {
   return lang as Lang;
 }
 
-/** One route per language, with extra props. */
-export function perLang<P>(props: P) {
-  return LANGS.map((lang) => ({ params: { lang: langParam(lang) }, props: { ...props, lang } }));
+/** One route per language of the edition, with extra props. */
+export function perLang<P>(languages: readonly Lang[], props: P) {
+  return languages.map((lang) => ({
+    params: { lang: langParam(lang) },
+    props: { ...props, lang },
+  }));
 }
 
 /** Everything an item page renders. */
@@ -59,7 +62,7 @@ function itemPage(
 
 /** `/controls/<id>/` for each item of the latest version. */
 export function latestItemRoutes(catalog: Catalog) {
-  return LANGS.flatMap((lang) =>
+  return catalog.languages.flatMap((lang) =>
     catalog.latest.items.map((item) => ({
       params: { lang: langParam(lang), id: item.id },
       props: itemPage(catalog, lang, catalog.latest, item, true),
@@ -69,7 +72,7 @@ export function latestItemRoutes(catalog: Catalog) {
 
 /** `/v/<version>/controls/<id>/` for each item of every version. */
 export function pinnedItemRoutes(catalog: Catalog) {
-  return LANGS.flatMap((lang) =>
+  return catalog.languages.flatMap((lang) =>
     catalog.versions.flatMap((v) =>
       v.items.map((item) => ({
         params: { lang: langParam(lang), version: v.meta.id, id: item.id },
@@ -81,7 +84,7 @@ export function pinnedItemRoutes(catalog: Catalog) {
 
 /** `/v/<version>/…` pages that list a version's items. */
 export function versionRoutes(catalog: Catalog) {
-  return LANGS.flatMap((lang) =>
+  return catalog.languages.flatMap((lang) =>
     catalog.versions.map((v, i) => ({
       params: { lang: langParam(lang), version: v.meta.id },
       props: {
@@ -104,7 +107,7 @@ export interface CompareRouteProps {
 
 /** `/compare/<from>...<to>/` for every ordered pair of versions. */
 export function compareRoutes(catalog: Catalog) {
-  return LANGS.flatMap((lang) =>
+  return catalog.languages.flatMap((lang) =>
     catalog.pairs().map(([from, to]) => ({
       params: { lang: langParam(lang), pair: `${from}...${to}` },
       props: { lang, from, to } satisfies CompareRouteProps,

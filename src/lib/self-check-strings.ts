@@ -160,6 +160,48 @@ const en = {
   'review.label': 'Reviewed',
   'review.at': 'marked {date}',
   'review.stale': 'The text changed after you marked it: review it again.',
+
+  // Requirement levels, readiness and the workbook for AWS.
+  'field.level': 'Requirement level',
+  'level.mandatory': 'Mandatory',
+  'level.recommended': 'Recommended',
+  'level.bonus': 'Bonus',
+  'readiness.title': 'Readiness for the audit',
+  'readiness.intro':
+    'Every mandatory control must be met. Counts by part and section; the controls not met yet are listed below, mandatory ones first.',
+  'readiness.part': 'Part',
+  'readiness.section': 'Section',
+  'readiness.mandatoryCol': 'Mandatory met',
+  'readiness.allCol': 'Met or not applicable',
+  'readiness.open': 'Not met yet ({n})',
+  'readiness.none': 'Every control is met or not applicable.',
+  'readiness.noLevels':
+    'This version states no requirement level for its controls, so they are counted alike.',
+  'workbook.title': 'The workbook for AWS',
+  'workbook.intro':
+    'Download the self-assessment workbook with your answers filled in: Met? from each status (partly met is written as No, with your note) and Partner Response from your notes and the evidence you ticked. Every other cell stays as it was.',
+  'workbook.introGenerated':
+    'This edition keeps no workbook of its own, so the download is a new workbook with the same columns: ID, Requirement Description, Met? and Partner Response.',
+  'workbook.download': 'Download the workbook with my answers',
+  'workbook.done': 'Workbook written: {filled} rows answered, {empty} left empty.',
+  'workbook.failed': 'The workbook could not be written: {reason}',
+  'workbook.importHint':
+    'You can also choose a workbook (.xlsx) your team has started in Excel: its Met? and Partner Response columns are read into the self-check.',
+  'workbook.unreadable': 'This file is not a workbook the self-check can read: {reason}',
+  'workbook.noAnswers': 'No answered row was found in this workbook.',
+  'workbook.problems': 'Rows left out ({n}):',
+  'workbook.problem.unknownId': 'sheet “{sheet}”, row {row}: {id} is not a control of version {v}',
+  'workbook.problem.met':
+    'sheet “{sheet}”, row {row} ({id}): Met? holds “{value}”, which is not Yes, No or N/A',
+  'workbook.problem.duplicate':
+    'sheet “{sheet}”, row {row} ({id}): {id} is answered on another row too',
+  'workbook.problem.markup': 'sheet “{sheet}”, row {row} ({id}): Partner Response holds HTML tags',
+  'workbook.problem.tooLong':
+    'sheet “{sheet}”, row {row} ({id}): Partner Response is longer than {max} characters',
+  'workbook.partly': 'Partly met.',
+  'workbook.evidenceReady': 'Evidence ready:',
+  'workbook.sheetTitle': 'Self-assessment, version {v}',
+  'workbook.sheetIntro': 'Written by the self-check of {site} on {date}.',
 } as const;
 
 /** Keys of the self-check's interface strings. */
@@ -326,6 +368,51 @@ const ja: SelfCheckStrings = {
   'review.label': '確認済み',
   'review.at': '{date} に確認',
   'review.stale': '確認済みにしたあとで本文が変わりました。もう一度確認してください。',
+
+  // Requirement levels, readiness and the workbook for AWS.
+  'field.level': '要件レベル',
+  'level.mandatory': '必須',
+  'level.recommended': '推奨',
+  'level.bonus': 'ボーナス',
+  'readiness.title': '監査への準備状況',
+  'readiness.intro':
+    '必須コントロールはすべて満たす必要があります。パートとセクションごとの件数を示し、まだ満たしていないコントロールを必須のものから順に下に挙げます。',
+  'readiness.part': 'パート',
+  'readiness.section': 'セクション',
+  'readiness.mandatoryCol': '満たした必須項目',
+  'readiness.allCol': '対応済みまたは対象外',
+  'readiness.open': 'まだ満たしていない項目（{n} 件）',
+  'readiness.none': 'すべてのコントロールが対応済みまたは対象外です。',
+  'readiness.noLevels':
+    'このバージョンにはコントロールの要件レベルが記載されていないため、すべて同じように数えています。',
+  'workbook.title': 'AWS に提出するワークブック',
+  'workbook.intro':
+    '回答を記入したセルフアセスメントのワークブックをダウンロードします。Met? には対応状況（一部対応は No とし、メモを添えます）を、Partner Response にはメモとチェックしたエビデンスを書き込みます。ほかのセルはそのまま残ります。',
+  'workbook.introGenerated':
+    'このエディションには元のワークブックがないため、同じ列（ID、Requirement Description、Met?、Partner Response）を持つ新しいワークブックをダウンロードします。',
+  'workbook.download': '回答を記入したワークブックをダウンロード',
+  'workbook.done':
+    'ワークブックを書き出しました。回答を記入した行は {filled} 行、空欄の行は {empty} 行です。',
+  'workbook.failed': 'ワークブックを書き出せませんでした：{reason}',
+  'workbook.importHint':
+    'Excel で記入を始めたワークブック（.xlsx）も選べます。Met? と Partner Response の列をセルフチェックに読み込みます。',
+  'workbook.unreadable': 'セルフチェックで読み込めるワークブックではありません：{reason}',
+  'workbook.noAnswers': 'このワークブックには回答を記入した行がありません。',
+  'workbook.problems': '読み込まなかった行（{n} 行）：',
+  'workbook.problem.unknownId':
+    'シート「{sheet}」{row} 行目：{id} はバージョン {v} のコントロールではありません',
+  'workbook.problem.met':
+    'シート「{sheet}」{row} 行目（{id}）：Met? の「{value}」は Yes・No・N/A のいずれでもありません',
+  'workbook.problem.duplicate':
+    'シート「{sheet}」{row} 行目（{id}）：{id} はほかの行でも回答されています',
+  'workbook.problem.markup':
+    'シート「{sheet}」{row} 行目（{id}）：Partner Response に HTML タグが含まれています',
+  'workbook.problem.tooLong':
+    'シート「{sheet}」{row} 行目（{id}）：Partner Response が {max} 文字を超えています',
+  'workbook.partly': '一部対応。',
+  'workbook.evidenceReady': '用意できているエビデンス：',
+  'workbook.sheetTitle': 'セルフアセスメント（バージョン {v}）',
+  'workbook.sheetIntro': '{site} のセルフチェックから {date} に書き出しました。',
 };
 
 const strings: Record<Lang, SelfCheckStrings> = { en, ja };

@@ -17,7 +17,7 @@ export type DiffRun = ['=' | '-' | '+', string];
 
 /** One changed field of an item, for the re-review queue. */
 export interface FieldChangeData {
-  field: 'title' | 'requirement' | 'evidence' | 'tags';
+  field: 'title' | 'requirement' | 'level' | 'evidence' | 'tags';
   key?: string;
   change: 'added' | 'removed' | 'reworded';
   editorial: boolean;

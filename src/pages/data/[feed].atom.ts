@@ -2,13 +2,13 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog } from '../../data/catalog.ts';
 import { changesAtom } from '../../lib/export-data.ts';
 import { t } from '../../lib/i18n.ts';
-import { LANGS, type Lang } from '../../lib/model.ts';
+import type { Lang } from '../../lib/model.ts';
 import { siteTitle } from '../../lib/site-config.ts';
 import { dataPaths, withBase } from '../../lib/urls.ts';
 
 /** One Atom feed of changes per language, at the paths `dataPaths.feed` gives. */
-export const getStaticPaths = (() =>
-  LANGS.map((lang) => ({
+export const getStaticPaths = (async () =>
+  (await getCatalog()).languages.map((lang) => ({
     params: { feed: dataPaths.feed(lang).replace(/^\/data\/|\.atom$/g, '') },
     props: { lang },
   }))) satisfies GetStaticPaths;
