@@ -102,8 +102,8 @@ export function contentSchemas(languages: readonly Lang[]) {
     id: z.string().regex(VERSION_ID, 'must look like "4.2.1"'),
     /** Date the version was published; omitted when not publicly stated. */
     released: z.iso.date().optional(),
-    /** First audit date on which this version is used. */
-    auditsFrom: z.iso.date(),
+    /** First audit date on which this version is used; omitted when no source states it. */
+    auditsFrom: z.iso.date().optional(),
     /** Version this one replaces, if any; it must exist in the content folder. */
     supersedes: z.string().regex(VERSION_ID).optional(),
     /** A few sentences on what this version is. */

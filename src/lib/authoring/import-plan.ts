@@ -14,7 +14,6 @@ import {
   type Item,
   type Lang,
   type LevelValue,
-  type LocalizedText,
   type Part,
   type Section,
   type Source,
@@ -80,7 +79,7 @@ export interface ImportPlan {
   /** Rows that were imported but deserve a look. */
   warnings: RowReport[];
   /** Header of the column each field was read from. */
-  columns: ColumnNames;
+  columns: Readonly<Partial<Record<string, string>>>;
   /** Headers of columns no field used. */
   ignoredColumns: string[];
   /** True when the plan writes a new version.yaml. */
@@ -165,13 +164,13 @@ function editionLanguages(existing: readonly RawFile[]): Lang[] {
   }
 }
 
-function defaultSource(fileName: string, title?: LocalizedText): Source {
+function defaultSource(fileName: string, known?: Pick<Source, 'title' | 'publisher'>): Source {
   return {
     id: DEFAULT_SOURCE_ID,
-    title: title ?? { en: `Imported table ${fileName}`, ja: `取り込んだ表 ${fileName}` },
-    // Left empty on purpose: only the author knows, and the content check asks for it.
-    publisher: '',
-    lang: 'mul',
+    title: known?.title ?? { en: `Imported table ${fileName}`, ja: `取り込んだ表 ${fileName}` },
+    // Left empty on purpose when only the author knows: the content check asks for it.
+    publisher: known?.publisher ?? '',
+    lang: known ? 'en' : 'mul',
   };
 }
 
@@ -183,7 +182,10 @@ function defaultSource(fileName: string, title?: LocalizedText): Source {
 export function importTarget(
   existing: readonly RawFile[],
   opts: ImportOptions,
-  { english = false, sourceTitle }: { english?: boolean; sourceTitle?: LocalizedText } = {},
+  {
+    english = false,
+    knownSource,
+  }: { english?: boolean; knownSource?: Pick<Source, 'title' | 'publisher'> } = {},
 ): ImportTarget {
   const { version, fileName } = opts;
   const versions = versionsIn(existing);
@@ -191,7 +193,7 @@ export function importTarget(
   const source =
     typeof opts.source === 'string'
       ? undefined
-      : (opts.source ?? defaultSource(fileName, sourceTitle));
+      : (opts.source ?? defaultSource(fileName, knownSource));
   const sourceId = typeof opts.source === 'string' ? opts.source : source!.id;
   if (current && !current.sources.has(sourceId)) {
     throw new AuthoringError(
@@ -282,11 +284,13 @@ export interface PlanParts {
   parts?: Part[];
   skipped: RowReport[];
   warnings: RowReport[];
-  columns: ColumnNames;
+  columns: Readonly<Partial<Record<string, string>>>;
   ignoredColumns: string[];
   found?: FoundSummary;
   /** File name of an XLSX workbook to keep beside the version. */
   workbook?: string;
+  /** Leave the first audit date out when it is not given, instead of a placeholder. */
+  unknownDates?: boolean;
 }
 
 /**
@@ -319,9 +323,10 @@ export function finishPlan(
     });
   }
   if (!current) {
-    const meta: Omit<VersionMeta, 'auditsFrom'> & { auditsFrom: string } = {
+    const auditsFrom = opts.auditsFrom ?? (parts.unknownDates ? undefined : DATE_PLACEHOLDER);
+    const meta: Omit<VersionMeta, 'auditsFrom'> & { auditsFrom?: string } = {
       id: version,
-      auditsFrom: opts.auditsFrom ?? DATE_PLACEHOLDER,
+      ...(auditsFrom && { auditsFrom }),
       ...(previous && { supersedes: previous }),
       summary: {
         en: `Version ${version} of the checklist, imported from ${fileName}.`,
@@ -338,7 +343,9 @@ export function finishPlan(
     });
     if (opts.auditsFrom === undefined) {
       nextSteps.push(
-        `Set auditsFrom in ${versionPath(version)}: the content check fails until the placeholder ${DATE_PLACEHOLDER} is a date.`,
+        parts.unknownDates
+          ? `Add auditsFrom (the first audit date) to ${versionPath(version)} once you know it; until then the site says it is not stated.`
+          : `Set auditsFrom in ${versionPath(version)}: the content check fails until the placeholder ${DATE_PLACEHOLDER} is a date.`,
       );
     }
     if (!source!.publisher) {
