@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CHANGE_LABELS, type ChangeLabel } from './change-kinds.ts';
 import { CODED_ID, CONTROL_ID, ITEM_ID, RULE_ID, VERSION_ID } from './ids.ts';
+import { LEVELS, LEVEL_VALUES, type Level, type LevelValue } from './levels.ts';
 
 // Defined beside the id ordering, which browser code uses without loading zod.
 export { CODED_ID, CONTROL_ID, ITEM_ID, RULE_ID, VERSION_ID };
@@ -14,16 +15,8 @@ export { CODED_ID, CONTROL_ID, ITEM_ID, RULE_ID, VERSION_ID };
 export const LANGS = ['en', 'ja'] as const;
 export type Lang = (typeof LANGS)[number];
 
-/**
- * Requirement levels, as the checklist states them: `mandatory` items must be met (in the 4.x
- * scoring a mandatory item carries a −200 marker), `recommended` items should be, `bonus` items
- * (4.x scoring) add points.
- */
-export const LEVELS = ['mandatory', 'recommended', 'bonus'] as const;
-export type Level = (typeof LEVELS)[number];
-/** An item's `level`: one of `LEVELS`, or `unstated` when its source does not say. */
-export const LEVEL_VALUES = [...LEVELS, 'unstated'] as const;
-export type LevelValue = (typeof LEVEL_VALUES)[number];
+// Defined apart, for browser code that must not load zod.
+export { LEVELS, LEVEL_VALUES, type Level, type LevelValue };
 
 /** A section id: `8.0` for numbered sections, or a slug such as `program` for program rules. */
 export const SECTION_ID = /^(\d+\.0|[a-z][a-z0-9]*(-[a-z0-9]+)*)$/;

@@ -198,10 +198,6 @@ const en = {
   'workbook.problem.markup': 'sheet “{sheet}”, row {row} ({id}): Partner Response holds HTML tags',
   'workbook.problem.tooLong':
     'sheet “{sheet}”, row {row} ({id}): Partner Response is longer than {max} characters',
-  'workbook.partly': 'Partly met.',
-  'workbook.evidenceReady': 'Evidence ready:',
-  'workbook.sheetTitle': 'Self-assessment, version {v}',
-  'workbook.sheetIntro': 'Written by the self-check of {site} on {date}.',
 } as const;
 
 /** Keys of the self-check's interface strings. */
@@ -409,10 +405,6 @@ const ja: SelfCheckStrings = {
     'シート「{sheet}」{row} 行目（{id}）：Partner Response に HTML タグが含まれています',
   'workbook.problem.tooLong':
     'シート「{sheet}」{row} 行目（{id}）：Partner Response が {max} 文字を超えています',
-  'workbook.partly': '一部対応。',
-  'workbook.evidenceReady': '用意できているエビデンス：',
-  'workbook.sheetTitle': 'セルフアセスメント（バージョン {v}）',
-  'workbook.sheetIntro': '{site} のセルフチェックから {date} に書き出しました。',
 };
 
 const strings: Record<Lang, SelfCheckStrings> = { en, ja };

@@ -53,4 +53,6 @@ export const dataPaths = {
   csv: (from: string, to: string) => `/data/diffs/${from}...${to}.csv`,
   feed: (lang: Lang) => (lang === 'ja' ? '/data/changes.ja.atom' : '/data/changes.atom'),
   searchIndex: (lang: Lang) => `/data/palette.${lang}.json`,
+  /** The workbook a version was imported from, when the edition keeps it. */
+  workbook: (v: string) => `/data/workbooks/${v}.xlsx`,
 } as const;

@@ -135,13 +135,18 @@ const MAX_SECTION_NAME = 80;
 
 /**
  * Classifies a row below the header: a control (an id in the id column), a section (a short
- * name alone in the first column), blank, or something else (a note, a stray value).
+ * name alone in the first column), blank, or something else (a note, a stray value). `isId`
+ * says what counts as an id (default: a control id of either scheme).
  */
-export function classifyRow(cells: readonly string[], layout: SheetLayout): RowKind {
+export function classifyRow(
+  cells: readonly string[],
+  layout: SheetLayout,
+  isId: (text: string) => boolean = isControlCell,
+): RowKind {
   const filled = cells.map((c, at) => ({ at, text: c.trim() })).filter((c) => c.text);
   if (filled.length === 0) return { kind: 'blank' };
   const idText = cells[layout.columns.id] ?? '';
-  if (isControlCell(idText)) return { kind: 'control', id: cellId(idText) };
+  if (isId(idText)) return { kind: 'control', id: cellId(idText) };
   if (filled.length === 1 && filled[0]!.at === 0) {
     const name = filled[0]!.text.replace(/\s+/g, ' ');
     if (name.length <= MAX_SECTION_NAME && !/[.。:：]$/.test(name))
@@ -183,14 +188,17 @@ export interface ControlRow {
 }
 
 /** Every control row of every sheet that has the layout, in workbook order. */
-export function controlRows(sheets: readonly SheetGrid[]): ControlRow[] {
+export function controlRows(
+  sheets: readonly SheetGrid[],
+  isId: (text: string) => boolean = isControlCell,
+): ControlRow[] {
   const out: ControlRow[] = [];
   for (const sheet of sheets) {
     const layout = detectSheetLayout(sheet);
     if (!layout) continue;
     for (const r of sheet.rows) {
       if (r.row <= layout.headerRow) continue;
-      const kind = classifyRow(r.cells, layout);
+      const kind = classifyRow(r.cells, layout, isId);
       if (kind.kind === 'control') out.push({ sheet: sheet.name, row: r.row, id: kind.id, layout });
     }
   }

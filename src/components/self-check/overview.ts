@@ -26,6 +26,7 @@ import {
 import { SelfCheckStore, browserStorage, onOtherTabChange } from '../../lib/self-check/storage.ts';
 import { ASIDE_KEY, own, type Answer } from '../../lib/self-check/types.ts';
 import { button, el } from './dom.ts';
+import { renderReadiness } from './readiness-view.ts';
 
 /** What the lazily loaded parts of the overview use. */
 export interface OverviewHost {
@@ -44,6 +45,7 @@ export interface OverviewHost {
 }
 
 const transfer = () => import('./transfer.ts');
+const workbook = () => import('./workbook-actions.ts');
 
 /** A table with a header row of column titles. */
 function table(columns: string[], rows: HTMLElement[]) {
@@ -100,7 +102,8 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
       const input = e.target as HTMLInputElement;
       const file = input.files?.[0];
       input.value = '';
-      if (file) (await transfer()).importFile(this, file);
+      if (file && /\.xlsx$/i.test(file.name)) (await workbook()).importWorkbook(this, file);
+      else if (file) (await transfer()).importFile(this, file);
     });
     onOtherTabChange(() => {
       this.store.reload();
@@ -129,6 +132,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
       this.store.undo();
       this.flash(el('p', {}, this.s['undo.done']));
     } else if (action === 'carry') await this.#carry();
+    else if (action === 'workbook-download') await (await workbook()).downloadWorkbook(this);
     else (await transfer()).act(this, action, pair);
   }
 
@@ -223,7 +227,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
         : []),
     );
     for (const b of this.querySelectorAll<HTMLButtonElement>(
-      '[data-action^="export"], #sc-import',
+      '[data-action^="export"], [data-action="workbook-download"], #sc-import',
     )) {
       b.disabled = !data;
     }
@@ -260,6 +264,17 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
         ),
       ),
     );
+
+    renderReadiness(this.find('.readiness'), data, store.state, {
+      s,
+      label: (item) => this.#label(item),
+      href: (id) => this.#itemHref(id),
+      sectionLabel: (section) => this.#sectionLabel(section),
+      partLabel: (part) => part.title[this.pageLang] || part.title.en,
+    });
+    this.find('.workbook-intro').textContent = data.workbook
+      ? s['workbook.intro']
+      : `${s['workbook.intro']} ${s['workbook.introGenerated']}`;
 
     // Re-review queue
     const queueSection = this.find('.queue-section');

@@ -171,9 +171,22 @@ export async function importFile(host: OverviewHost, file: File) {
     return;
   }
   const incoming = await validated(host, await file.text(), where);
-  if (!incoming) return;
+  if (incoming) showImportPreview(host, incoming, where);
+}
+
+/**
+ * Previews a validated import in `where` (after any `before` content, such as a list of rows
+ * left out) and applies it, merged or replacing, on the reader's go-ahead; undo restores.
+ */
+export function showImportPreview(
+  host: OverviewHost,
+  incoming: SelfCheckState,
+  where: HTMLElement,
+  ...before: HTMLElement[]
+) {
   const s = host.s;
   where.replaceChildren(
+    ...before,
     previewPanel(
       host,
       incoming,

@@ -3,6 +3,7 @@
  * the items a reader answers, with their evidence keys and content hashes, and how to carry
  * answers over from the previous version.
  */
+import type { LevelValue } from '../levels.ts';
 import type { CarryPlan } from './carry.ts';
 import type { KnownItems } from './validate.ts';
 
@@ -37,6 +38,8 @@ export interface ItemData {
   id: string;
   section: string;
   kind: 'control' | 'rule';
+  /** Requirement level (`unstated` when the content does not say). */
+  level: LevelValue;
   title: Texts;
   evidence: ({ key: string } & Texts)[];
   hash: string;
@@ -47,7 +50,11 @@ export interface SelfCheckData {
   /** Every version, oldest first. */
   versions: string[];
   latest: string;
-  sections: { id: string; title?: Texts }[];
+  sections: { id: string; title?: Texts; part?: string }[];
+  /** Parts above the sections, when the version has them. */
+  parts?: { id: string; title: Texts }[];
+  /** The workbook the version was imported from: its site path and its file name. */
+  workbook?: { path: string; name: string };
   items: ItemData[];
   /** Carry-over from the previous version, when there is one. */
   carry?: CarryPlan & {
