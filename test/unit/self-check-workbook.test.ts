@@ -45,7 +45,7 @@ const stateWith = (answers: Record<string, Answer>): SelfCheckState => ({
 });
 const fixture = async () => {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(FIXTURE));
+  await wb.xlsx.load(readFileSync(FIXTURE) as unknown as ArrayBuffer);
   return wb;
 };
 /** The row whose first cell is `id`, by a plain scan of every sheet. */
@@ -153,10 +153,9 @@ describe('the workbook with answers', () => {
   });
 
   it('makes a workbook of the same columns for an edition without one', async () => {
-    const version = {
-      items: catalog.version('7.1').items,
-    };
-    const noKept = { ...data, workbook: undefined };
+    const version = { items: catalog.version('7.1').items };
+    const noKept: SelfCheckData = { ...data };
+    delete noKept.workbook;
     const wb = generatedWorkbook(ExcelJS.Workbook, noKept, version.items);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'MSP Prerequisites',
