@@ -14,6 +14,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { STORAGE_KEY, type SelfCheckState } from '../../src/lib/self-check/types.ts';
 import { openSite, type Site } from './harness.ts';
+import { axeViolations, describeViolations } from './lib/axe.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const WORKBOOK = join(ROOT, 'test/fixtures/workbook/self-assessment-7.1.xlsx');
@@ -215,6 +216,24 @@ describe('answers back into the workbook', () => {
     await page.click('.notice button:has-text("Undo")');
     const undone = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
     assert.equal(JSON.parse(undone ?? '{"answers":{}}').answers['7.1']?.['OPS-001'], undefined);
+  });
+
+  it('keeps the overview with parts and readiness free of axe violations, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await site!.newPage({ colorScheme });
+      await answer(page, 'SEC-001', 'met', 'Reviewed in March.');
+      await openOverview(page);
+      await page.locator('.readiness table').waitFor();
+      for (const path of ['/self-check/', '/controls/', '/controls/SEC-001/']) {
+        if (path !== '/self-check/') await page.goto(site!.url(path), { waitUntil: 'load' });
+        const violations = await axeViolations(page);
+        assert.equal(
+          violations.length,
+          0,
+          `${path} (${colorScheme}):\n${describeViolations(violations)}`,
+        );
+      }
+    }
   });
 
   it('loads exceljs only when the workbook is asked for', async () => {
