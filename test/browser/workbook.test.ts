@@ -6,40 +6,31 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { STORAGE_KEY, type SelfCheckState } from '../../src/lib/self-check/types.ts';
 import { openSite, type Site } from './harness.ts';
+import { ROOT, runScript } from './lib/run-script.ts';
 import { axeViolations, describeViolations } from './lib/axe.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
 const WORKBOOK = join(ROOT, 'test/fixtures/workbook/self-assessment-7.1.xlsx');
+const SOFFICE = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';
 
 let tmp: string;
 let site: Site | undefined;
-
-function run(args: string[], env: Record<string, string> = {}): string {
-  const inherited = { ...process.env };
-  delete inherited.MSP_BASE;
-  const r = spawnSync(process.execPath, args, {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...inherited, ...env },
-  });
-  assert.equal(r.status, 0, `node ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
-  return r.stdout;
-}
 
 before(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'msp-workbook-'));
   const content = join(tmp, 'content');
   // The workbook as it came: no option but the version and the folder.
-  run(['scripts/import-table.ts', WORKBOOK, '--version', '7.1', '--content', content]);
-  run(['scripts/build.ts'], { MSP_CONTENT_DIR: content, MSP_OUT_DIR: join(tmp, 'dist') });
+  runScript(['scripts/import-table.ts', WORKBOOK, '--version', '7.1', '--content', content]);
+  runScript(['scripts/build.ts'], { MSP_CONTENT_DIR: content, MSP_OUT_DIR: join(tmp, 'dist') });
   site = await openSite({ dist: join(tmp, 'dist'), base: '/' });
 });
 
@@ -234,6 +225,42 @@ describe('answers back into the workbook', () => {
         );
       }
     }
+  });
+
+  it('downloads a workbook that a spreadsheet program opens (LibreOffice, headless)', async () => {
+    assert.ok(
+      existsSync(SOFFICE),
+      `No LibreOffice at ${SOFFICE}: apt-get install -y libreoffice-calc-nogui`,
+    );
+    const page = await site!.newPage();
+    await answer(page, 'PLAT-001', 'met', 'Templates live in the platform repository.');
+    await openOverview(page);
+    const path = await download(page);
+    const out = join(tmp, 'libreoffice');
+    // Every sheet as CSV (UTF-8, comma, quoted): LibreOffice 7.2+ takes -1 for "all sheets".
+    const r = spawnSync(
+      SOFFICE,
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${join(tmp, 'lo-profile')}`,
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+        '--outdir',
+        out,
+        path,
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    assert.equal(r.status, 0, `soffice failed:\n${r.stdout}\n${r.stderr}`);
+    const name = basename(path, '.xlsx');
+    const rows = parseCsv(
+      await readFile(join(out, `${name}-MSP Technical Validation.csv`), 'utf8'),
+      { relax_column_count: true },
+    ) as string[][];
+    const plat = rows.find((row) => row[0] === 'PLAT-001');
+    assert.deepEqual(plat?.slice(2, 4), ['Yes', 'Templates live in the platform repository.']);
+    assert.equal(rows[1]?.join('|'), 'ID|Requirement Description|Met?|Partner Response');
   });
 
   it('loads exceljs only when the workbook is asked for', async () => {
