@@ -9,16 +9,12 @@
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AuthoringError } from '../src/lib/authoring/authoring-error.ts';
-import {
-  parseColumnFlags,
-  parseMappingFile,
-  type MappingFile,
-} from '../src/lib/authoring/columns.ts';
-import { readContentFolder, writeContentFiles } from '../src/lib/authoring/content-files.ts';
-import { planImport, type ImportPlan, type RowReport } from '../src/lib/authoring/import.ts';
-import { readSheets, readTable, type NamedTable } from '../src/lib/authoring/table.ts';
-import { isWorkbookLayout, planWorkbookImport } from '../src/lib/authoring/workbook-import.ts';
+import { AuthoringError } from './lib/authoring/authoring-error.ts';
+import { parseColumnFlags, parseMappingFile, type MappingFile } from './lib/authoring/columns.ts';
+import { readContentFolder, writeContentFiles } from './lib/authoring/content-files.ts';
+import { planImport, type ImportPlan, type RowReport } from './lib/authoring/table-import.ts';
+import { readSheets, readTable, type NamedTable } from './lib/authoring/table.ts';
+import { isWorkbookLayout, planWorkbookImport } from './lib/authoring/workbook-import.ts';
 import { contentDir } from '../src/lib/site-config.ts';
 
 const USAGE = `usage: npm run import -- <file.xlsx|file.csv…> --version <v> [options]

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { CHROMIUM } from './lib/site-browser.ts';
 
 interface Step {
   name: string;
@@ -58,7 +59,7 @@ function ensureProgram(path: string, pkg: string, what: string): void {
   }
 }
 
-ensureProgram(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', 'chromium', 'Chromium');
+ensureProgram(CHROMIUM, 'chromium', 'Chromium');
 ensureProgram(
   process.env.SOFFICE_PATH ?? '/usr/bin/soffice',
   'libreoffice-calc-nogui',

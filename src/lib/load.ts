@@ -8,12 +8,14 @@ import { access, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
+import { aliasErrors } from './content-checks.ts';
 import { ContentError, ContentErrors } from './content-error.ts';
 import {
   CONTROL_ID,
   compareInReadingOrder,
   compareVersionIds,
   isControlId,
+  pairKey,
   sectionOfControl,
 } from './ids.ts';
 import {
@@ -229,7 +231,7 @@ function parseNotes(
 ): { file: string; notes: ChangeNotes }[] {
   const out: { file: string; notes: ChangeNotes }[] = [];
   for (const { file, from, to } of list) {
-    const parsed = parseFile(file, schemas.changeNotes, errors, `${from}...${to}`);
+    const parsed = parseFile(file, schemas.changeNotes, errors, pairKey(from, to));
     if (!parsed) continue;
     if (parsed.from !== from || parsed.to !== to) {
       errors.push(
@@ -237,7 +239,7 @@ function parseNotes(
           file.path,
           undefined,
           'from/to',
-          `must match the file name ${from}...${to}`,
+          `must match the file name ${pairKey(from, to)}`,
         ),
       );
       continue;
@@ -344,7 +346,10 @@ function compileVersion(
   if (context.itemFiles === 0) {
     errors.push(new ContentError(file, meta.id, undefined, 'version has no items'));
   }
-  for (const p of parsed) checkItem(p, meta, /([^/]+)\.ya?ml$/.exec(p.file)![1]!, errors);
+  for (const p of parsed) {
+    checkItem(p, meta, /([^/]+)\.ya?ml$/.exec(p.file)![1]!, errors);
+    errors.push(...aliasErrors(p.file, p.item, meta));
+  }
   const items = parsed.map((p) => p.item).sort(compareInReadingOrder(meta.sections));
   return { meta, items };
 }

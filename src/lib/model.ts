@@ -18,6 +18,11 @@ export type Lang = (typeof LANGS)[number];
 // Defined apart, for browser code that must not load zod.
 export { LEVELS, LEVEL_VALUES, type Level, type LevelValue };
 
+/** The language of a page's twin: the one in `LANGS` that is not `lang`. */
+export function otherLang(lang: Lang): Lang {
+  return LANGS.find((l) => l !== lang)!;
+}
+
 /** A section id: `8.0` for numbered sections, or a slug such as `program` for program rules. */
 export const SECTION_ID = /^(\d+\.0|[a-z][a-z0-9]*(-[a-z0-9]+)*)$/;
 /** An evidence key: a lowercase slug, stable across versions. */
@@ -50,6 +55,17 @@ export function contentSchemas(languages: readonly Lang[]) {
     ja: z.array(nonEmpty).default([]),
   });
 
+  /**
+   * Search terms that an item's own text does not use, each with the words of the text it
+   * stands for (`2FA: "multi-factor authentication"`), in every language of the edition.
+   */
+  const localizedSynonyms = z.strictObject({
+    /** English aliases and the English words they stand for. */
+    en: z.record(z.string().min(1), nonEmpty).default({}),
+    /** Japanese aliases and the Japanese words they stand for. */
+    ja: z.record(z.string().min(1), nonEmpty).default({}),
+  });
+
   /** A document that states facts used in the content. */
   const source = z.strictObject({
     /** Stable id, referenced from item provenance (`aws-jp-blog-4.2.1`). */
@@ -64,6 +80,12 @@ export function contentSchemas(languages: readonly Lang[]) {
     url: z.url().optional(),
     /** What this document establishes, in a few words. */
     note: localizedText.optional(),
+    /**
+     * How an item page names the confidence of facts taken from this document, as a short
+     * phrase ("stated in the 4.2.1 announcement", "from the official checklist"). Omitted, it is
+     * "stated in" followed by the title: see `confidenceLabel`.
+     */
+    confidenceLabel: localizedText.optional(),
   });
 
   /**
@@ -81,9 +103,9 @@ export function contentSchemas(languages: readonly Lang[]) {
   const section = z.strictObject({
     /** Section id: `8.0`, a slug such as `msp-prerequisites-business`, or `program`. */
     id: z.string().regex(SECTION_ID, 'must look like "8.0" or be a lowercase slug'),
-    /** Our title for the section; omitted when the official title is not publicly known. */
+    /** Our title for the section; omitted when the official title is not in the sources. */
     title: localizedText.optional(),
-    /** FACTS.md confidence for the section's existence and title. */
+    /** How well the sources establish the section's existence and title (as for items). */
     confidence: z.enum(['S', 'P']),
     /** Id of the part the section belongs to, when the version has parts. */
     part: z.string().regex(RULE_ID, 'must be a lowercase slug').optional(),
@@ -93,7 +115,7 @@ export function contentSchemas(languages: readonly Lang[]) {
   const versionMeta = z.strictObject({
     /** Version id, equal to its folder name. */
     id: z.string().regex(VERSION_ID, 'must look like "4.2.1"'),
-    /** Date the version was published; omitted when not publicly stated. */
+    /** Date the version was published; omitted when no source states it. */
     released: z.iso.date().optional(),
     /** First audit date on which this version is used; omitted when no source states it. */
     auditsFrom: z.iso.date().optional(),
@@ -129,11 +151,16 @@ export function contentSchemas(languages: readonly Lang[]) {
 
   /** Where an item's facts come from and how much of the official control it covers. */
   const provenance = z.strictObject({
-    /** Ids of the version's sources that state these facts. */
+    /**
+     * Ids of the version's sources, the one the facts rest on first: the item page names the
+     * confidence with that source's `confidenceLabel`. Later ones support it, such as the list
+     * of changes an unchanged item is inferred from.
+     */
     sources: z.array(z.string()).min(1),
     /**
-     * Confidence of the facts (FACTS.md): `S` stated in the 4.2.1 announcement, `P` stated in
-     * another public AWS post or a partner's public write-up.
+     * Confidence of the facts: `S` stated in the edition's primary source (the release
+     * announcement, or the official checklist in a private edition), `P` stated in another
+     * public AWS post or a partner's public write-up.
      */
     confidence: z.enum(['S', 'P']),
     /**
@@ -181,12 +208,22 @@ export function contentSchemas(languages: readonly Lang[]) {
      * that starts with `• ` is an entry of a bullet list.
      */
     requirement: localizedText,
-    /** The evidence the auditor expects; empty when it is not publicly known. */
+    /** The evidence the auditor expects; empty when it is not in the sources. */
     evidence: z.array(evidence).default([]),
     /** Topic tags (lowercase slugs), used by search and filters. */
     tags: z.array(z.string().regex(EVIDENCE_KEY, 'must be a lowercase slug')).default([]),
-    /** Extra search terms such as abbreviations ("MFA", "多要素認証"). */
+    /**
+     * Extra search terms such as abbreviations ("MFA", "多要素認証"), for this version only:
+     * each is made of words of the item's own text (title, requirement, evidence, tags, section
+     * title), or listed in `synonyms`.
+     */
     aliases: localizedList.default({ en: [], ja: [] }),
+    /**
+     * Aliases whose words the item's text does not use, each with the words of the text it
+     * stands for: `{ en: { "2FA": "multi-factor authentication" } }`. Omitted when every alias
+     * is made of the text's own words.
+     */
+    synonyms: localizedSynonyms.optional(),
     /**
      * Ids in the previous version that this item continues: one id that differs from this id
      * means it was renumbered; two items naming the same id mean a split; one item naming
@@ -226,6 +263,7 @@ export function contentSchemas(languages: readonly Lang[]) {
   return {
     localizedText,
     localizedList,
+    localizedSynonyms,
     source,
     part,
     section,
@@ -246,8 +284,15 @@ export const localizedText = bilingual.localizedText;
 export type LocalizedText = z.infer<typeof localizedText>;
 /** A list of short phrases in every site language (search aliases). */
 export const localizedList = bilingual.localizedList;
+export const localizedSynonyms = bilingual.localizedSynonyms;
 export const sourceSchema = bilingual.source;
 export type Source = z.infer<typeof sourceSchema>;
+
+/** The confidence label of a source in one language: its own, or one made from its title. */
+export function confidenceLabel(source: Source, lang: Lang): string {
+  if (source.confidenceLabel) return source.confidenceLabel[lang];
+  return lang === 'ja' ? `「${source.title.ja}」に記載` : `stated in “${source.title.en}”`;
+}
 export const partSchema = bilingual.part;
 export type Part = z.infer<typeof partSchema>;
 export const sectionSchema = bilingual.section;

@@ -1,64 +1,54 @@
 /**
- * Static paths for every route, in every language. Route files call these so they stay thin.
+ * Static paths for every route, in every language of the edition, with the page's data as props (built in
+ * `page-data.ts`). Route files call these so they stay a few lines long.
  * The language is a rest parameter: `undefined` for English at the root, `ja` under `/ja/`.
  */
-import type { Catalog, HistoryEntry } from './catalog.ts';
-import { findItem } from './catalog.ts';
-import { LANGS, type Checklist, type Item, type Lang } from './model.ts';
+import type { Catalog } from './catalog.ts';
+import { pairKey } from './ids.ts';
+import { workbookPath } from './load.ts';
+import { LANGS, type Lang } from './model.ts';
+import {
+  compareIndexPage,
+  comparePage,
+  controlsPage,
+  homePage,
+  itemPage,
+  searchPage,
+  selfCheckPage,
+  versionPage,
+} from './page-data.ts';
+import { dataPaths } from './urls.ts';
 
 /** The `[...lang]` parameter for a language. */
 export const langParam = (lang: Lang): string | undefined => (lang === 'en' ? undefined : lang);
 
-/** Language of a `[...lang]` parameter. */
-export function langOf(param: string | undefined): Lang {
-  const lang = param ?? 'en';
-  if (!(LANGS as readonly string[]).includes(lang)) throw new Error(`unknown language ${lang}`);
-  return lang as Lang;
-}
-
-/** One route per language of the edition, with extra props. */
-export function perLang<P>(languages: readonly Lang[], props: P) {
-  return languages.map((lang) => ({
+/** One route per language of the edition, with the props a builder makes for that language. */
+function perLang<P>(catalog: Catalog, props: (lang: Lang) => P) {
+  return catalog.languages.map((lang) => ({
     params: { lang: langParam(lang) },
-    props: { ...props, lang },
+    props: props(lang),
   }));
 }
 
-/** Everything an item page renders. */
-export interface ItemPageData {
-  lang: Lang;
-  checklist: Checklist;
-  item: Item;
-  /** True on the unpinned `/controls/<id>/` URL of the latest version. */
-  isLatestUrl: boolean;
-  latest: string;
-  /** Versions, oldest first, with whether the item (by id) exists in each. */
-  versions: { id: string; hasItem: boolean }[];
-  history: HistoryEntry[];
-  prev?: Item | undefined;
-  next?: Item | undefined;
-}
+/** `/`: the home page. `publicEdition` is `isPublicEdition` of the build's settings. */
+export const homeRoutes = (catalog: Catalog, publicEdition: boolean) =>
+  perLang(catalog, (lang) => homePage(catalog, lang, publicEdition));
 
-function itemPage(
-  catalog: Catalog,
-  lang: Lang,
-  checklist: Checklist,
-  item: Item,
-  isLatestUrl: boolean,
-): ItemPageData {
-  const index = checklist.items.indexOf(item);
-  return {
-    lang,
-    checklist,
-    item,
-    isLatestUrl,
-    latest: catalog.latest.meta.id,
-    versions: catalog.versions.map((v) => ({ id: v.meta.id, hasItem: !!findItem(v, item.id) })),
-    history: catalog.history(checklist.meta.id, item.id),
-    prev: checklist.items[index - 1],
-    next: checklist.items[index + 1],
-  };
-}
+/** `/controls/`: the latest version's items. */
+export const controlsRoutes = (catalog: Catalog) =>
+  perLang(catalog, (lang) => controlsPage(catalog, lang));
+
+/** `/compare/`: the list of compare pages. */
+export const compareIndexRoutes = (catalog: Catalog) =>
+  perLang(catalog, (lang) => compareIndexPage(catalog, lang));
+
+/** `/search/`: the full search page. */
+export const searchRoutes = (catalog: Catalog) =>
+  perLang(catalog, (lang) => searchPage(catalog, lang));
+
+/** `/self-check/`: the self-check overview. */
+export const selfCheckRoutes = (catalog: Catalog) =>
+  perLang(catalog, (lang) => selfCheckPage(catalog, lang));
 
 /** `/controls/<id>/` for each item of the latest version. */
 export function latestItemRoutes(catalog: Catalog) {
@@ -82,35 +72,22 @@ export function pinnedItemRoutes(catalog: Catalog) {
   );
 }
 
-/** `/v/<version>/…` pages that list a version's items. */
+/** `/v/<version>/…` pages of every version: its overview and its item list. */
 export function versionRoutes(catalog: Catalog) {
   return catalog.languages.flatMap((lang) =>
-    catalog.versions.map((v, i) => ({
+    catalog.versions.map((v) => ({
       params: { lang: langParam(lang), version: v.meta.id },
-      props: {
-        lang,
-        checklist: v,
-        latest: catalog.latest.meta.id,
-        previous: catalog.versions[i - 1]?.meta.id,
-        next: catalog.versions[i + 1]?.meta.id,
-      },
+      props: versionPage(catalog, lang, v),
     })),
   );
-}
-
-/** Props of a compare page. */
-export interface CompareRouteProps {
-  lang: Lang;
-  from: string;
-  to: string;
 }
 
 /** `/compare/<from>...<to>/` for every ordered pair of versions. */
 export function compareRoutes(catalog: Catalog) {
   return catalog.languages.flatMap((lang) =>
     catalog.pairs().map(([from, to]) => ({
-      params: { lang: langParam(lang), pair: `${from}...${to}` },
-      props: { lang, from, to } satisfies CompareRouteProps,
+      params: { lang: langParam(lang), pair: pairKey(from, to) },
+      props: comparePage(catalog, lang, from, to),
     })),
   );
 }
@@ -118,7 +95,36 @@ export function compareRoutes(catalog: Catalog) {
 /** `<from>...<to>` data files for every ordered pair of versions. */
 export function pairRoutes(catalog: Catalog) {
   return catalog.pairs().map(([from, to]) => ({
-    params: { pair: `${from}...${to}` },
+    params: { pair: pairKey(from, to) },
     props: { from, to },
   }));
 }
+
+/** `<version>` data files for every version. */
+export function versionDataRoutes(catalog: Catalog) {
+  return catalog.versions.map((v) => ({
+    params: { version: v.meta.id },
+    props: { version: v.meta.id },
+  }));
+}
+
+/** `<version>` workbook files for every version that keeps the workbook it was imported from. */
+export function workbookRoutes(catalog: Catalog) {
+  return catalog.versions
+    .filter((v) => v.meta.workbook)
+    .map((v) => ({
+      params: { version: v.meta.id },
+      props: { file: workbookPath(v.meta.id, v.meta.workbook!) },
+    }));
+}
+
+/** `<lang>` data files: one per language of the edition (`catalog.languages`). */
+export const langDataRoutes = (languages: readonly Lang[] = LANGS) =>
+  languages.map((lang) => ({ params: { lang }, props: { lang } }));
+
+/** The Atom feed of changes in each language, at the path `dataPaths.feed` gives. */
+export const feedRoutes = (languages: readonly Lang[] = LANGS) =>
+  languages.map((lang) => ({
+    params: { feed: dataPaths.feed(lang).replace(/^\/data\/|\.atom$/g, '') },
+    props: { lang },
+  }));

@@ -8,7 +8,8 @@ import { levelLabel } from './i18n.ts';
 import { compareItemIds } from './ids.ts';
 import type { ChangeNote, ChangeNotes, Checklist, Item, Lang } from './model.ts';
 import { LANGS } from './model.ts';
-import { diffText, isEditorialOnly, sideText, type DiffPart } from './text-diff.ts';
+import { sideText } from './diff-parts.ts';
+import { diffText, isEditorialOnly, type DiffPart } from './text-diff.ts';
 
 export { CHANGE_KINDS, type ChangeKind };
 

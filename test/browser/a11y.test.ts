@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openSite, type Site } from './harness.ts';
-import { axeViolations, describeViolations } from './lib/axe.ts';
-import { ROOT_BUILD, requireBuild } from './lib/built-site.ts';
-import { samplePages } from './lib/page-types.ts';
+import { openSite, type Site } from '../../scripts/lib/site-browser.ts';
+import { axeViolations, describeViolations } from '../support/axe.ts';
+import { ROOT_BUILD, requireBuild } from '../support/builds.ts';
+import { samplePages } from '../support/sample-pages.ts';
 
 const SCHEMES = ['light', 'dark'] as const;
 

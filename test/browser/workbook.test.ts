@@ -15,9 +15,9 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { STORAGE_KEY, type SelfCheckState } from '../../src/lib/self-check/types.ts';
-import { openSite, type Site } from './harness.ts';
-import { ROOT, runScript } from './lib/run-script.ts';
-import { axeViolations, describeViolations } from './lib/axe.ts';
+import { openSite, type Site } from '../../scripts/lib/site-browser.ts';
+import { ROOT, runScript } from '../support/run-script.ts';
+import { axeViolations, describeViolations } from '../support/axe.ts';
 
 const WORKBOOK = join(ROOT, 'test/fixtures/workbook/self-assessment-7.1.xlsx');
 const SOFFICE = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';

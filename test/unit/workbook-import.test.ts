@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { splitRequirementCell } from '../../src/lib/authoring/requirement-cell.ts';
-import { readSheets, type NamedTable } from '../../src/lib/authoring/table.ts';
-import { isWorkbookLayout, planWorkbookImport } from '../../src/lib/authoring/workbook-import.ts';
+import { splitRequirementCell } from '../../scripts/lib/authoring/requirement-cell.ts';
+import { readSheets, type NamedTable } from '../../scripts/lib/authoring/table.ts';
+import {
+  isWorkbookLayout,
+  planWorkbookImport,
+} from '../../scripts/lib/authoring/workbook-import.ts';
 import { buildCatalog } from '../../src/lib/catalog.ts';
 import { ContentErrors } from '../../src/lib/content-error.ts';
 import { compileContent, type RawFile } from '../../src/lib/load.ts';

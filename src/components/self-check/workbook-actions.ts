@@ -4,8 +4,7 @@
  * self-check through the same preview, merge or replace, and undo as a JSON import. exceljs is
  * large: it is imported here, on first use, into a chunk of its own.
  */
-import type { SelfCheckStrings } from '../../lib/self-check-strings.ts';
-import { fmt } from '../../lib/self-check/format.ts';
+import type { ClientKey } from '../../lib/client-strings.ts';
 import { fetchSelfCheckData } from '../../lib/self-check/site-data.ts';
 import { MAX_IMPORT_BYTES, MAX_NOTE_CHARS } from '../../lib/self-check/types.ts';
 import {
@@ -15,7 +14,8 @@ import {
   type VersionItem,
   type WorkbookProblem,
 } from '../../lib/self-check/workbook.ts';
-import { dataPaths, withBase } from '../../lib/urls.ts';
+import type { Translate } from '../../lib/translate.ts';
+import { baseHref, dataPaths } from '../../lib/urls.ts';
 import { el } from './dom.ts';
 import type { OverviewHost } from './overview.ts';
 
@@ -40,7 +40,7 @@ async function fetchBytes(url: string): Promise<ArrayBuffer> {
 
 /** Downloads the version's workbook (or one made in its layout) with the answers filled in. */
 export async function downloadWorkbook(host: OverviewHost): Promise<void> {
-  const { data, s } = host;
+  const { data, t } = host;
   if (!data) return;
   const where = host.find('.workbook-result');
   try {
@@ -50,10 +50,10 @@ export async function downloadWorkbook(host: OverviewHost): Promise<void> {
     const today = new Date().toISOString().slice(0, 10);
     if (data.workbook) {
       workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(await fetchBytes(withBase(host.base, data.workbook.path)));
+      await workbook.xlsx.load(await fetchBytes(baseHref(data.workbook.path)));
       name = data.workbook.name.replace(/\.xlsx$/i, `-answers-${today}.xlsx`);
     } else {
-      const res = await fetch(withBase(host.base, dataPaths.version(data.version)));
+      const res = await fetch(baseHref(dataPaths.version(data.version)));
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const version = (await res.json()) as { items: VersionItem[] };
       workbook = generatedWorkbook(ExcelJS.Workbook, data, version.items);
@@ -63,20 +63,24 @@ export async function downloadWorkbook(host: OverviewHost): Promise<void> {
     // Formulas that count answers are worked out again when the file is opened.
     workbook.calcProperties.fullCalcOnLoad = true;
     save(name, await workbook.xlsx.writeBuffer());
-    where.replaceChildren(el('p', { role: 'status' }, fmt(s['workbook.done'], result)));
+    where.replaceChildren(el('p', { role: 'status' }, t('selfCheck.workbook.done', result)));
   } catch (e) {
     where.replaceChildren(
       el(
         'p',
         { class: 'notice', role: 'alert' },
-        fmt(s['workbook.failed'], { reason: (e as Error).message }),
+        t('selfCheck.workbook.failed', { reason: (e as Error).message }),
       ),
     );
   }
 }
 
-function problemText(s: SelfCheckStrings, p: WorkbookProblem, version: string): string {
-  return fmt(s[`workbook.problem.${p.code}`], {
+function problemText(
+  t: Translate<ClientKey<'selfCheckOverview'>>,
+  p: WorkbookProblem,
+  version: string,
+): string {
+  return t(`selfCheck.workbook.problem.${p.code}`, {
     ...p,
     value: p.value ?? '',
     v: version,
@@ -89,16 +93,16 @@ function problemText(s: SelfCheckStrings, p: WorkbookProblem, version: string): 
  * an import into the version shown.
  */
 export async function importWorkbook(host: OverviewHost, file: File): Promise<void> {
-  const { data, s } = host;
+  const { data, t } = host;
   const where = host.find('.import-result');
   const fail = (reason: string) =>
     where.replaceChildren(
-      el('div', { class: 'notice', role: 'alert' }, fmt(s['workbook.unreadable'], { reason })),
+      el('div', { class: 'notice', role: 'alert' }, t('selfCheck.workbook.unreadable', { reason })),
     );
   if (!data) return;
   // A workbook is a zip of XML: allow it some room over the JSON limit.
   if (file.size > MAX_IMPORT_BYTES * 20) {
-    fail(fmt(s['import.tooLarge'], { max: `${(MAX_IMPORT_BYTES * 20) / 1_000_000} MB` }));
+    fail(t('selfCheck.import.tooLarge', { max: `${(MAX_IMPORT_BYTES * 20) / 1_000_000} MB` }));
     return;
   }
   const ExcelJS = await exceljs();
@@ -120,13 +124,16 @@ export async function importWorkbook(host: OverviewHost, file: File): Promise<vo
         el(
           'div',
           { class: 'notice', 'data-workbook-problems': '' },
-          el('p', {}, fmt(s['workbook.problems'], { n: problems.length })),
-          el('ul', {}, ...problems.map((p) => el('li', {}, problemText(s, p, data.version)))),
+          el('p', {}, t('selfCheck.workbook.problems', { n: problems.length })),
+          el('ul', {}, ...problems.map((p) => el('li', {}, problemText(t, p, data.version)))),
         ),
       ]
     : [];
   if (Object.keys(state.answers).length === 0) {
-    where.replaceChildren(...listed, el('p', { class: 'notice' }, s['workbook.noAnswers']));
+    where.replaceChildren(
+      ...listed,
+      el('p', { class: 'notice' }, t('selfCheck.workbook.noAnswers')),
+    );
     return;
   }
   (await import('./transfer.ts')).showImportPreview(host, state, where, ...listed);

@@ -4,8 +4,8 @@
  * a new version.yaml, the notes skeleton, the edition file) with the steps left to the author.
  */
 import { parse as parseYaml } from 'yaml';
-import { compareItemIds, compareVersionIds } from '../ids.ts';
-import type { RawFile } from '../load.ts';
+import { compareItemIds, compareVersionIds } from '../../../src/lib/ids.ts';
+import type { RawFile } from '../../../src/lib/load.ts';
 import {
   EDITION_FILE,
   LANGS,
@@ -18,7 +18,7 @@ import {
   type Section,
   type Source,
   type VersionMeta,
-} from '../model.ts';
+} from '../../../src/lib/model.ts';
 import { AuthoringError } from './authoring-error.ts';
 import type { ColumnNames, MappingFile } from './columns.ts';
 import { itemPath, notesPath, notesSkeleton, versionPath, versionsIn } from './content-files.ts';

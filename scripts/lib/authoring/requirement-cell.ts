@@ -4,7 +4,7 @@
  * paragraphs and `•` lists of requirement text; and a last part that starts with `Evidence`,
  * saying what the auditor expects.
  */
-import type { LevelValue } from '../model.ts';
+import type { LevelValue } from '../../../src/lib/model.ts';
 
 export interface RequirementCell {
   title: string;

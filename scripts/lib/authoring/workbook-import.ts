@@ -5,8 +5,8 @@
  * the existing content files in, the plan out (see `import-plan.ts`).
  */
 import { parse as parseYaml } from 'yaml';
-import { compareVersionIds } from '../ids.ts';
-import type { RawFile } from '../load.ts';
+import { compareVersionIds } from '../../../src/lib/ids.ts';
+import type { RawFile } from '../../../src/lib/load.ts';
 import {
   LEVEL_VALUES,
   contentSchemas,
@@ -15,7 +15,7 @@ import {
   type LocalizedText,
   type Part,
   type Section,
-} from '../model.ts';
+} from '../../../src/lib/model.ts';
 import {
   classifyRow,
   detectSheetLayout,
@@ -23,7 +23,7 @@ import {
   sectionIdOf,
   type SheetGrid,
   type SheetLayout,
-} from '../workbook-layout.ts';
+} from '../../../src/lib/workbook-layout.ts';
 import { keyFromText } from './evidence-lines.ts';
 import {
   MAX_CELL_CHARS,

@@ -4,8 +4,8 @@
  * files to write and a report of every row it could not use out. `scripts/import-table.ts`
  * reads the spreadsheet and writes the files.
  */
-import { compareDotted, sectionOfControl } from '../ids.ts';
-import type { RawFile } from '../load.ts';
+import { compareDotted, sectionOfControl } from '../../../src/lib/ids.ts';
+import type { RawFile } from '../../../src/lib/load.ts';
 import {
   CONTROL_ID,
   EVIDENCE_KEY,
@@ -15,7 +15,7 @@ import {
   type Item,
   type LocalizedText,
   type Section,
-} from '../model.ts';
+} from '../../../src/lib/model.ts';
 import { AuthoringError } from './authoring-error.ts';
 import { resolveColumns, type Field } from './columns.ts';
 import { versionPath } from './content-files.ts';

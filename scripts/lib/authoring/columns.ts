@@ -4,8 +4,8 @@
  * ("Control ID", "Title (EN)", "タイトル").
  */
 import { z } from 'zod';
-import { RULE_ID, localizedText, sourceSchema } from '../model.ts';
-import { headerKey } from '../workbook-layout.ts';
+import { RULE_ID, localizedText, sourceSchema } from '../../../src/lib/model.ts';
+import { headerKey } from '../../../src/lib/workbook-layout.ts';
 import { AuthoringError } from './authoring-error.ts';
 
 /** The fields a column can fill. `_en`/`_ja` fields are the two languages of one text. */
