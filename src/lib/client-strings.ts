@@ -39,9 +39,18 @@ export const CLIENT_STRINGS = {
     'selfCheck.export.json',
   ],
   /** `<mce-self-check-overview>` and the exports, imports and report it makes. */
-  selfCheckOverview: ['selfCheck.', 'label.', 'field.', 'section.untitled', 'change.why'],
+  selfCheckOverview: [
+    'selfCheck.',
+    'label.',
+    'field.',
+    'level.mandatory',
+    'section.untitled',
+    'change.why',
+  ],
   /** `<mce-change-review>`: the review mark of a change. */
   changeReview: ['selfCheck.review.'],
+  /** `<mce-level-filter>`: the count of shown items. */
+  levelFilter: ['level.shown'],
   /** `<mce-compare-explorer>`: the count of shown changes. */
   compareExplorer: ['compare.shown'],
   /** `<mce-copy-link>`: the confirmation. */

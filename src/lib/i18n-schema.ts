@@ -64,6 +64,9 @@ export const uiStringsSchema = z.strictObject({
   'version.items': text('Version page heading of its list of items.'),
   'version.compareWith': text('Version page link to the diff explorer of {from} and {to}.'),
   'version.data': text('Version facts: link to the version as a JSON file.'),
+  'version.workbook': text(
+    'Version facts: link to the workbook the version was imported from, kept as it was.',
+  ),
 
   'item.requirement': text('Item page heading of the requirement.'),
   'item.evidence': text('Item page heading of the evidence list.'),
@@ -105,6 +108,17 @@ export const uiStringsSchema = z.strictObject({
   'field.requirement': text('Name of the requirement field of an item (changes, search results).'),
   'field.evidence': text('Name of the evidence field of an item (changes, search results).'),
   'field.tags': text('Name of the tags field of an item (changes).'),
+  'field.level': text('Name of the requirement level field of an item (changes, search results).'),
+  'level.mandatory': text(
+    'Requirement level: the control must be met (badge, filters, readiness).',
+  ),
+  'level.recommended': text('Requirement level: the control is recommended (badge, filters).'),
+  'level.bonus': text('Requirement level: meeting the control scores extra (badge, filters).'),
+  'level.unstated': text('Requirement level: the item’s sources do not state one (filters).'),
+  'level.filter': text('Label of the filter by requirement level on item lists and compare pages.'),
+  'level.all': text('Option of the level filter of an item list that shows every item.'),
+  'level.shown': text('Status of the level filter of an item list: {n} of {total} items shown.'),
+  'part.label': text('Item page term before the part of the checklist the item belongs to.'),
 
   'evidence.added': text('Change to an evidence entry: newly required.'),
   'evidence.removed': text('Change to an evidence entry: no longer required.'),
@@ -179,6 +193,7 @@ export const uiStringsSchema = z.strictObject({
   'search.filter.label': text(
     'Label of the search filter by effect of the change in that version.',
   ),
+  'search.filter.level': text('Label of the search filter by requirement level.'),
   'search.status.loading': text('Search status while the index loads or a search runs.'),
   'search.status.empty': text('Search status when the query is empty.'),
   'search.status.count.one': text('Search status: one page matches {q}.'),
@@ -263,6 +278,23 @@ export const uiStringsSchema = z.strictObject({
   'selfCheck.progress.section': text('Progress table column: the section.'),
   'selfCheck.progress.answeredCol': text('Progress table column: items answered.'),
   'selfCheck.progress.readyCol': text('Progress table column: items met or not applicable.'),
+  'selfCheck.readiness.title': text('Overview heading of the readiness per part and section.'),
+  'selfCheck.readiness.intro': text(
+    'Lead of the readiness: what counts, and the list of controls not met yet.',
+  ),
+  'selfCheck.readiness.part': text('Readiness table: the word before a part’s title in its row.'),
+  'selfCheck.readiness.section': text('Readiness table column: the part or section.'),
+  'selfCheck.readiness.mandatoryCol': text(
+    'Readiness table column: mandatory controls met of all mandatory ones.',
+  ),
+  'selfCheck.readiness.allCol': text(
+    'Readiness table column: items met or not applicable of all items.',
+  ),
+  'selfCheck.readiness.open': text('Readiness heading of the {n} controls not met yet.'),
+  'selfCheck.readiness.none': text('Readiness: shown when no control is left to meet.'),
+  'selfCheck.readiness.noLevels': text(
+    'Readiness note when the version states no requirement level.',
+  ),
   'selfCheck.queue.title': text('Overview heading of the items to answer again.'),
   'selfCheck.queue.intro': text('Lead of the items to answer again after a carry-over.'),
   'selfCheck.queue.empty': text('Shown when no item needs answering again.'),
@@ -356,6 +388,44 @@ export const uiStringsSchema = z.strictObject({
   'selfCheck.review.label': text('Checkbox on a change of a compare page: reviewed.'),
   'selfCheck.review.at': text('Beside the checkbox: marked on {date}.'),
   'selfCheck.review.stale': text('Beside the checkbox: the text changed after the mark.'),
+  'selfCheck.workbook.title': text('Overview heading of the self-assessment workbook download.'),
+  'selfCheck.workbook.intro': text(
+    'Lead of the workbook download: what is written into which column.',
+  ),
+  'selfCheck.workbook.introGenerated': text(
+    'Added to the lead when the edition keeps no workbook: a new one is made.',
+  ),
+  'selfCheck.workbook.download': text(
+    'Button that downloads the workbook with the answers filled in.',
+  ),
+  'selfCheck.workbook.done': text(
+    'Status after the download: {filled} rows answered, {empty} left empty.',
+  ),
+  'selfCheck.workbook.failed': text(
+    'Error when the workbook could not be written; {reason} says why.',
+  ),
+  'selfCheck.workbook.importHint': text(
+    'Hint under the import field: a filled workbook can be imported too.',
+  ),
+  'selfCheck.workbook.unreadable': text(
+    'Error when a chosen workbook cannot be read; {reason} says why.',
+  ),
+  'selfCheck.workbook.noAnswers': text('Shown when an imported workbook has no answered row.'),
+  'selfCheck.workbook.problems': text(
+    'Heading of the {n} rows of an imported workbook that were left out.',
+  ),
+  'selfCheck.workbook.problem.unknownId': text(
+    'Row left out: its {id} is not a control of version {v}.',
+  ),
+  'selfCheck.workbook.problem.met': text(
+    'Row left out: its Met? cell holds {value}, not Yes, No or N/A.',
+  ),
+  'selfCheck.workbook.problem.duplicate': text(
+    'Row left out: the control {id} is answered on another row too.',
+  ),
+  'selfCheck.workbook.problem.tooLong': text(
+    'Row left out: its Partner Response is longer than {max} characters.',
+  ),
 });
 
 /** A key of the interface strings. */

@@ -7,7 +7,17 @@ import { findItem, type Catalog, type HistoryEntry } from './catalog.ts';
 import { CHANGE_KINDS, CHANGE_LABELS, type ChangeKind, type ChangeLabel } from './change-kinds.ts';
 import { sectionTitle, t } from './i18n.ts';
 import { pairKey } from './ids.ts';
-import type { Checklist, Item, Lang, Section, Source, VersionMeta } from './model.ts';
+import {
+  LEVEL_VALUES,
+  type Checklist,
+  type Item,
+  type Lang,
+  type LevelValue,
+  type Part,
+  type Section,
+  type Source,
+  type VersionMeta,
+} from './model.ts';
 import { searchFacets, type Facets } from './search/facets.ts';
 import { previousVersion } from './self-check/version-file-builder.ts';
 import { sideText } from './diff-parts.ts';
@@ -100,6 +110,8 @@ export interface ItemPageData {
   item: Item;
   /** The item's section. */
   section: Section;
+  /** The part the section belongs to, when the version has parts. */
+  part?: Part | undefined;
   /** The version's sources this item's summary rests on, in the item's order (the first is its main source). */
   sources: Source[];
   /** True on the unpinned `/controls/<id>/` URL of the latest version. */
@@ -127,11 +139,13 @@ export function itemPage(
   const v = checklist.meta.id;
   const versionIds = catalog.versions.map((x) => x.meta.id);
   const history = catalog.history(v, item.id);
+  const section = checklist.meta.sections.find((s) => s.id === item.section)!;
   return {
     lang,
     checklist,
     item,
-    section: checklist.meta.sections.find((s) => s.id === item.section)!,
+    section,
+    part: checklist.meta.parts?.find((p) => p.id === section.part),
     // In the item's order: its facts rest on the first (the loader has checked that each exists).
     sources: item.provenance.sources.map((id) => checklist.meta.sources.find((s) => s.id === id)!),
     isLatestUrl,
@@ -200,6 +214,8 @@ export interface ComparePageData {
   changeCount: number;
   /** Changed items by section: the newer version's sections, then those only the older has. */
   groups: { id: string; title: string; changes: CompareChange[] }[];
+  /** Requirement levels of the changed items (the newer side, else the older), in `LEVEL_VALUES` order. */
+  levels: LevelValue[];
   /** Items that did not change, as the newer version has them. */
   unchanged: Item[];
 }
@@ -259,6 +275,7 @@ export function comparePage(
           .map((change) => ({ change, editorialBlind: blindById.get(change.id) })),
       }))
       .filter((g) => g.changes.length > 0),
+    levels: LEVEL_VALUES.filter((l) => changes.some((c) => (c.after ?? c.before)?.level === l)),
     unchanged: diff.items.filter((d) => d.kind === 'unchanged').map((d) => d.after!),
   };
 }

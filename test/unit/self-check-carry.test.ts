@@ -28,6 +28,7 @@ function item(id: string, over: Partial<Item> = {}): Item {
     id,
     kind: /^\d/.test(id) ? 'control' : 'rule',
     section: /^\d/.test(id) ? '8.0' : 'program',
+    level: 'unstated',
     title: { en: `Title ${id}`, ja: `タイトル ${id}` },
     requirement: { en: `Do ${id}.`, ja: `${id} を行います。` },
     evidence: [

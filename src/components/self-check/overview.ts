@@ -27,9 +27,11 @@ import {
 import { elementTranslator, type Translate } from '../../lib/translate.ts';
 import { el } from '../dom.ts';
 import type { OverviewHost } from './overview-host.ts';
+import { renderReadiness } from './readiness-view.ts';
 import { undoMessage } from './undo-message.ts';
 
 const transfer = () => import('./transfer.ts');
+const workbook = () => import('./workbook-actions.ts');
 
 /** An undo button, run by the overview's click handler. */
 const undoButton = (label: string) =>
@@ -92,7 +94,8 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
       const input = e.target as HTMLInputElement;
       const file = input.files?.[0];
       input.value = '';
-      if (file) await (await transfer()).importFile(this, file);
+      if (file && /\.xlsx$/i.test(file.name)) await (await workbook()).importWorkbook(this, file);
+      else if (file) await (await transfer()).importFile(this, file);
     });
     this.store.subscribe(() => this.render());
     // A share link pasted into this tab changes only the fragment: no page load follows.
@@ -122,6 +125,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
     if (action === 'print') window.print();
     else if (action === 'undo') this.flash(el('p', {}, undoMessage(this.t, this.store.undo())));
     else if (action === 'carry') await this.#carry();
+    else if (action === 'workbook-download') await (await workbook()).downloadWorkbook(this);
     else await (await transfer()).act(this, action, pair);
   }
 
@@ -184,7 +188,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
     this.#renderNotices();
     this.#renderUndo();
     for (const b of this.querySelectorAll<HTMLButtonElement>(
-      '[data-action^="export"], #sc-import',
+      '[data-action^="export"], [data-action="workbook-download"], #sc-import',
     )) {
       b.disabled = !this.data;
     }
@@ -193,6 +197,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
     if (data) {
       const answers = own(this.store.state.answers, this.#version) ?? {};
       this.#renderProgress(data);
+      this.#renderReadiness(data);
       this.#renderQueue(data, answers);
       this.#renderList(data, answers);
       this.#renderReport(data, answers);
@@ -281,6 +286,21 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
         ),
       ),
     );
+  }
+
+  /** Mandatory items met per part and section, and the workbook actions' introduction. */
+  #renderReadiness(data: SelfCheckData) {
+    const t = this.t;
+    renderReadiness(this.find('.readiness'), data, this.store.state, {
+      t,
+      label: (item) => this.#label(item),
+      href: (id) => this.#itemHref(id),
+      sectionLabel: (section) => this.#sectionLabel(section),
+      partLabel: (part) => part.title[this.pageLang] || part.title.en,
+    });
+    this.find('.workbook-intro').textContent = data.workbook
+      ? t('selfCheck.workbook.intro')
+      : `${t('selfCheck.workbook.intro')} ${t('selfCheck.workbook.introGenerated')}`;
   }
 
   #renderQueue(data: SelfCheckData, answers: Record<string, Answer>) {

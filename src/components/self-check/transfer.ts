@@ -249,27 +249,42 @@ export async function importFile(host: OverviewHost, file: File) {
       return;
     }
     const incoming = validated(host, await file.text(), rules, where);
-    if (!incoming) return;
-    const panel = previewPanel(
-      host,
-      rules.all,
-      incoming,
-      ['merge', 'replace'],
-      { apply: t('selfCheck.preview.apply'), cancel: t('selfCheck.preview.cancel') },
-      (mode) => {
-        where.replaceChildren();
-        const result = host.store.update((state) => applyImport(state, incoming, mode), 'import');
-        applied(host, result, t('selfCheck.import.done'));
-      },
-      () => where.replaceChildren(),
-    );
-    where.replaceChildren(panel);
-    const heading = panel.querySelector<HTMLElement>('h3')!;
-    heading.scrollIntoView({ block: 'nearest' });
-    heading.focus({ preventScroll: true });
+    if (incoming) showImportPreview(host, rules.all, incoming, where);
   } catch (e) {
     alert(where, t('selfCheck.import.failed', { error: reason(e) }));
   }
+}
+
+/**
+ * Previews a validated import in `where` (after any `before` content, such as a list of rows
+ * left out) and applies it, merged or replacing, on the reader's go-ahead; undo then takes back
+ * only what the import changed.
+ */
+export function showImportPreview(
+  host: OverviewHost,
+  all: SelfCheckData[],
+  incoming: SelfCheckState,
+  where: HTMLElement,
+  ...before: HTMLElement[]
+) {
+  const t = host.t;
+  const panel = previewPanel(
+    host,
+    all,
+    incoming,
+    ['merge', 'replace'],
+    { apply: t('selfCheck.preview.apply'), cancel: t('selfCheck.preview.cancel') },
+    (mode) => {
+      where.replaceChildren();
+      const result = host.store.update((state) => applyImport(state, incoming, mode), 'import');
+      applied(host, result, t('selfCheck.import.done'));
+    },
+    () => where.replaceChildren(),
+  );
+  where.replaceChildren(...before, panel);
+  const heading = panel.querySelector<HTMLElement>('h3')!;
+  heading.scrollIntoView({ block: 'nearest' });
+  heading.focus({ preventScroll: true });
 }
 
 async function createShare(host: OverviewHost) {

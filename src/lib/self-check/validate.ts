@@ -3,6 +3,7 @@
  * code, extensions or an older tab may have written), imported files and share links.
  * The result is always a freshly built object holding only the known fields.
  */
+import { ITEM_ID, VERSION_ID } from '../ids.ts';
 import {
   MAX_DEPTH,
   MAX_NOTE_CHARS,
@@ -16,9 +17,7 @@ import {
   type Status,
 } from './types.ts';
 
-// The id patterns of src/lib/model.ts, repeated here so client code does not pull in zod.
-const VERSION_ID = /^\d+(\.\d+)+$/;
-const ITEM_ID = /^(\d+(\.\d+)+|[a-z][a-z0-9]*(-[a-z0-9]+)*)$/;
+// Item and version ids come from ids.ts, which has no zod for client code to pull in.
 const EVIDENCE_KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const HASH = /^[0-9a-f]{16}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;

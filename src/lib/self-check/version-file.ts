@@ -4,7 +4,8 @@
  * answers over from the previous version.
  */
 import type { ChangeKind, ChangeLabel } from '../change-kinds.ts';
-import type { ChangeNote, Item, Lang, Section } from '../model.ts';
+import type { LevelValue } from '../levels.ts';
+import type { ChangeNote, Item, Lang, LocalizedText, Section } from '../model.ts';
 import type { DiffPart } from '../text-diff.ts';
 import type { FieldChange } from '../version-diff.ts';
 import type { CarryPlan } from './carry.ts';
@@ -25,8 +26,10 @@ export interface ChangeData extends Partial<Pick<ChangeNote, 'summary' | 'reason
   fields: FieldChangeData[];
 }
 
-/** An item as the self-check needs it: what it is called, its evidence and its content hash. */
+/** An item as the self-check needs it: what it is called, its level, its evidence and its content hash. */
 export type ItemData = Pick<Item, 'id' | 'section' | 'kind' | 'title' | 'evidence'> & {
+  /** Requirement level (`unstated` when the content does not say). */
+  level: LevelValue;
   hash: string;
 };
 
@@ -35,7 +38,11 @@ export interface SelfCheckData {
   /** Every version, oldest first. */
   versions: string[];
   latest: string;
-  sections: Pick<Section, 'id' | 'title'>[];
+  sections: Pick<Section, 'id' | 'title' | 'part'>[];
+  /** Parts above the sections, when the version has them. */
+  parts?: { id: string; title: LocalizedText }[];
+  /** The workbook the version was imported from: its site path and its file name. */
+  workbook?: { path: string; name: string };
   items: ItemData[];
   /** Carry-over from the previous version, when there is one. */
   carry?: CarryPlan & {
