@@ -145,7 +145,8 @@ describe('the requirement cell', () => {
   });
 });
 
-describe('planWorkbookImport', () => {
+// Reading workbooks takes seconds on a busy machine: room beyond vitest's 5 s default.
+describe('planWorkbookImport', { timeout: 30_000 }, () => {
   it('recognises the workbook and writes a whole English edition', async () => {
     const sheets = await sheetsOf('self-assessment-7.1.xlsx');
     expect(isWorkbookLayout(sheets)).toBe(true);
