@@ -18,6 +18,7 @@ import { STORAGE_KEY, type SelfCheckState } from '../../src/lib/self-check/types
 import { openSite, type Site } from '../../scripts/lib/site-browser.ts';
 import { ROOT, runScript } from '../support/run-script.ts';
 import { axeViolations, describeViolations } from '../support/axe.ts';
+import { ROOT_BUILD, requireBuild } from '../support/builds.ts';
 
 const WORKBOOK = join(ROOT, 'test/fixtures/workbook/self-assessment-7.1.xlsx');
 const SOFFICE = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';
@@ -283,4 +284,47 @@ it('keeps the workbook beside the version and serves it as it was', async () => 
     await (await fetch(site!.url('/data/workbooks/7.1.xlsx'))).arrayBuffer(),
   );
   assert.deepEqual(served, kept);
+});
+
+describe('the public edition, which keeps no workbook', () => {
+  let pub: Site | undefined;
+  before(async () => {
+    requireBuild(ROOT_BUILD);
+    pub = await openSite({ dist: ROOT_BUILD.dist, base: ROOT_BUILD.base });
+  });
+  after(() => pub?.close());
+
+  it('downloads a workbook of the same columns, with the answer in its row', async () => {
+    const page = await pub!.newPage();
+    await page.goto(pub!.url('/controls/3.3.3/'));
+    await page.locator('self-check-panel').scrollIntoViewIfNeeded();
+    await page.locator('self-check-panel form').waitFor();
+    await page.check('self-check-panel input[name="status"][value="met"]');
+    await page.goto(pub!.url('/self-check/'));
+    await page.locator('self-check-overview .readiness table').waitFor();
+    // 3.3.3 and 3.3.4 are the mandatory controls of section 3.0: one of two is met.
+    const row = page.locator('.readiness tr', { hasText: '3.0' });
+    assert.match((await row.textContent()) ?? '', /1 \/ 2/);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-action="workbook-download"]'),
+    ]);
+    const path = join(tmp, 'public.xlsx');
+    await file.saveAs(path);
+    const wb = await load(path);
+    const ws = wb.worksheets[0]!;
+    assert.deepEqual((ws.getRow(2).values as unknown[]).slice(1), [
+      'ID',
+      'Requirement Description',
+      'Met?',
+      'Partner Response',
+    ]);
+    const { row: at } = rowOf(wb, '3.3.3');
+    assert.equal(ws.getRow(at).getCell(3).value, 'Yes');
+    assert.match(
+      String(ws.getRow(at).getCell(2).value),
+      /^No AWS account shared between customers\nMandatory\n/,
+    );
+    assert.equal(ws.getRow(rowOf(wb, '3.3.4').row).getCell(3).value, null);
+  });
 });
