@@ -569,7 +569,7 @@ describe('the self-check keeps what the reader did', () => {
       a.locator('#self-check-notes').pressSequentially(alpha),
       b.locator('#self-check-notes').pressSequentially(beta),
     ]);
-    // Writes reach every tab within moments; a lost one never would.
+    // Writes reach every tab within moments; a lost one never would (the bound allows a loaded machine).
     await a
       .waitForFunction(
         ([key, v, idA, idB, want]) => {
@@ -577,7 +577,7 @@ describe('the self-check keeps what the reader did', () => {
           return got[idA!]?.notes === want![0] && got[idB!]?.notes === want![1];
         },
         [STORAGE_KEY, latest, itemA!.id, itemB!.id, [alpha, beta]] as const,
-        { timeout: 5000 },
+        { timeout: 20_000 },
       )
       .catch(() => {});
     const s = await readBack(a);
