@@ -7,9 +7,10 @@
  * Several tabs share one storage. A write reads what is stored, applies the change and writes
  * the result, so it never puts back an old copy of the whole state. Two tabs that write at the
  * same moment can still overwrite each other (browsers pass writes between tabs a little
- * later), so each tab keeps the entries it changed until it sees them stored, and when another
- * tab's write arrives (`sync`) it writes back those the other tab missed, entry by entry: the
- * later change wins.
+ * later, and a tab's own copy keeps its own write until that write has been passed on), so
+ * each tab keeps the entries it changed until another tab's write is seen to hold them, and
+ * when another tab's write arrives (`sync`) it writes back those the other tab missed, entry by
+ * entry: the later change wins.
  */
 import {
   changedKeys,
@@ -89,7 +90,7 @@ export interface UndoInfo {
   changedSince: EntryKey[];
 }
 
-/** Removals are remembered this long, so that a tab does not bring a removed entry back. */
+/** Removals and undos are remembered this long, so that a tab does not bring back what they took away. */
 const REMOVED_FOR_MS = 24 * 60 * 60 * 1000;
 
 /** Parses, migrates and validates a stored value. */
@@ -234,11 +235,16 @@ export class SelfCheckStore {
     } catch {
       return undefined;
     }
+    return { raw, read: this.#parse(raw) };
+  }
+
+  /** `readState`, remembering the last value so that an unchanged one is parsed once. */
+  #parse(raw: string | null): ReadResult {
     if (raw !== this.#lastRaw) {
       this.#lastRead = readState(raw);
       this.#lastRaw = raw;
     }
-    return { raw, read: this.#lastRead };
+    return this.#lastRead;
   }
 
   /** Reads storage again (after another tab wrote) and shows what it holds. */
@@ -255,42 +261,54 @@ export class SelfCheckStore {
     const { read } = r;
     this.loadProblem = read.kind === 'unreadable' || read.kind === 'newer' ? read.kind : undefined;
     if (read.kind === 'newer') this.#state = emptyState();
-    else this.#state = this.#merged(read.kind === 'ok' ? read.state : emptyState(), true);
+    else this.#state = this.#merged(read.kind === 'ok' ? read.state : emptyState());
   }
 
   /**
    * `stored` with this tab's pending entries put back where the stored entry is older (or was
    * removed before); entries overtaken by a later change are dropped. Both tabs compare the
    * same two times, so they agree on the winner; on a tie the stored one wins, so two tabs
-   * never take turns writing. With `confirm` (reading after another tab's write), entries seen
-   * stored are dropped too; a tab's own reads always see its own writes, which proves nothing.
+   * never take turns writing. An entry removed or set back by an undo counts as changed at the
+   * moment that happened.
    */
-  #merged(stored: SelfCheckState, confirm: boolean): SelfCheckState {
+  #merged(stored: SelfCheckState): SelfCheckState {
     if (this.#pending.size === 0) return stored;
-    const removed = this.#removedAt();
+    const reverted = this.#revertedAt();
     const next = structuredClone(stored);
     for (const [text, p] of this.#pending) {
       const current = getEntry(stored, p.key);
-      if (sameValue(current, p.value)) {
-        if (confirm) this.#pending.delete(text);
-        continue;
-      }
+      if (sameValue(current, p.value)) continue;
+      const revertedAt = reverted[text] ?? -Infinity;
+      // This tab's own removal or undo is recorded at its pending entry's time, so against an
+      // entry that is there only a later removal or undo counts.
       const overtaken =
         current === undefined
-          ? (removed[text] ?? -Infinity) >= p.at
-          : entryTime(p.key, current) >= p.at;
+          ? revertedAt >= p.at
+          : entryTime(p.key, current) >= p.at || revertedAt > p.at;
       if (overtaken) this.#pending.delete(text);
       else putEntry(next, p.key, p.value);
     }
     return next;
   }
 
-  #removedAt(): Record<string, number> {
+  /**
+   * Drops the pending entries that another tab's write holds: that tab has them, so its later
+   * writes keep them. A tab's own copy of storage can show its own write before it is passed on,
+   * so only the value the other tab wrote proves anything.
+   */
+  #confirm(written: SelfCheckState): void {
+    for (const [text, p] of this.#pending) {
+      if (sameValue(getEntry(written, p.key), p.value)) this.#pending.delete(text);
+    }
+  }
+
+  /** When entries were last removed or set back by an undo (`REMOVED_KEY`), in milliseconds. */
+  #revertedAt(): Record<string, number> {
     let raw: string | null = null;
     try {
       raw = this.#storage.getItem(REMOVED_KEY);
     } catch {
-      // No record of removals: pending entries are put back.
+      // No record of removals or undos: pending entries are put back.
     }
     const r = parseJson(raw);
     if (typeof r !== 'object' || r === null || Array.isArray(r)) return {};
@@ -305,12 +323,14 @@ export class SelfCheckStore {
    * result is kept for this page and the problem is returned.
    */
   update(change: Change, undoAs?: string): SaveResult {
-    const result = this.#update(change, undoAs);
+    const result = this.#update(change, { undoAs });
     this.#changed();
     return result;
   }
 
-  #update(change: Change, undoAs: string | undefined): SaveResult {
+  /** With `reverting`, every changed entry counts as changed now, whatever its own time says. */
+  #update(change: Change, how: { undoAs?: string; reverting?: boolean }): SaveResult {
+    const { undoAs, reverting = false } = how;
     let base = this.#state;
     let moveAside: string | undefined;
     let migratedRaw: string | undefined;
@@ -324,7 +344,7 @@ export class SelfCheckStore {
         if (r.read.kind === 'unreadable' && r.raw !== null) moveAside = r.raw;
         if (r.read.kind === 'ok' && r.read.migratedFrom) migratedRaw = r.raw ?? undefined;
         // Unstored changes of this tab stay part of the state it builds on.
-        base = this.#merged(r.read.kind === 'ok' ? r.read.state : emptyState(), false);
+        base = this.#merged(r.read.kind === 'ok' ? r.read.state : emptyState());
       }
     }
     const next = change(base);
@@ -332,8 +352,9 @@ export class SelfCheckStore {
     const at = Date.parse(this.#now());
     for (const key of keys) {
       const value = getEntry(next, key);
-      // An entry is as new as its own time; a removal is as new as the moment it happened.
-      const when = value === undefined ? at : entryTime(key, value);
+      // An entry is as new as its own time; a removal, or an entry set back to an earlier
+      // value, is as new as the moment that happened.
+      const when = value === undefined || reverting ? at : entryTime(key, value);
       this.#pending.set(keyText(key), { key, value, at: when });
     }
     this.#state = next;
@@ -343,8 +364,8 @@ export class SelfCheckStore {
         const b: Backup = { at: this.#now(), reason: 'migration', value: migratedRaw };
         this.#storage.setItem(BACKUP_KEY, JSON.stringify(b));
       }
-      this.#rememberRemovals(
-        keys.filter((k) => getEntry(next, k) === undefined),
+      this.#rememberReverted(
+        reverting ? keys : keys.filter((k) => getEntry(next, k) === undefined),
         at,
       );
       this.#storage.setItem(STORAGE_KEY, JSON.stringify(next));
@@ -363,12 +384,17 @@ export class SelfCheckStore {
   }
 
   /**
-   * After another tab wrote (or, with `cleared`, emptied storage): reads storage and writes
-   * back this tab's changes that the other write missed. Returns the problem, if that failed.
+   * After another tab wrote `written` (the `storage` event's `newValue`) or, with `cleared`,
+   * emptied storage: reads storage and writes back this tab's changes that the other write
+   * missed. Returns the problem, if that failed.
    */
-  sync(cleared = false): Problem | undefined {
+  sync(event: { written?: string | null; cleared?: boolean } = {}): Problem | undefined {
     // Storage emptied on purpose (`localStorage.clear()`): nothing of this tab is put back.
-    if (cleared) this.#pending.clear();
+    if (event.cleared) this.#pending.clear();
+    else if (event.written !== undefined) {
+      const read = this.#parse(event.written);
+      if (read.kind === 'ok') this.#confirm(read.state);
+    }
     this.reload();
     const r = this.#read();
     const behind = r?.read.kind === 'ok' && !sameValue(this.#state, r.read.state);
@@ -384,9 +410,9 @@ export class SelfCheckStore {
     return behind ? this.saveProblem : undefined;
   }
 
-  #rememberRemovals(keys: EntryKey[], at: number): void {
+  #rememberReverted(keys: EntryKey[], at: number): void {
     if (keys.length === 0) return;
-    const kept = Object.entries(this.#removedAt()).filter(([, t]) => at - t < REMOVED_FOR_MS);
+    const kept = Object.entries(this.#revertedAt()).filter(([, t]) => at - t < REMOVED_FOR_MS);
     const all = {
       ...Object.fromEntries(kept),
       ...Object.fromEntries(keys.map((k) => [keyText(k), at])),
@@ -459,7 +485,7 @@ export class SelfCheckStore {
     const info = this.undoInfo();
     const record = this.#undoRecord();
     if (!info || !record) return undefined;
-    const result = this.update((state) => {
+    const revert: Change = (state) => {
       const next = structuredClone(state);
       for (const k of info.undoable) {
         // Checked again on the state the write builds on: another tab may have changed it.
@@ -468,7 +494,9 @@ export class SelfCheckStore {
         }
       }
       return next;
-    });
+    };
+    const result = this.#update(revert, { reverting: true });
+    this.#changed();
     if (result.saved || !this.#persistent) {
       try {
         this.#storage.removeItem(UNDO_KEY);
@@ -501,7 +529,9 @@ export function pageStore(): SelfCheckStore {
   if (!shared) {
     const store = new SelfCheckStore(browserStorage());
     window.addEventListener('storage', (e) => {
-      if (e.key === null || e.key === STORAGE_KEY || e.key === UNDO_KEY) store.sync(e.key === null);
+      if (e.key === null) store.sync({ cleared: true });
+      else if (e.key === STORAGE_KEY) store.sync({ written: e.newValue });
+      else if (e.key === UNDO_KEY) store.sync();
     });
     shared = store;
   }

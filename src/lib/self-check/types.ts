@@ -13,7 +13,10 @@ export const STORAGE_KEY = 'mce.selfcheck';
 export const BACKUP_KEY = 'mce.selfcheck.backup';
 /** localStorage key of what the last import, merge or carry-over changed, for its undo. */
 export const UNDO_KEY = 'mce.selfcheck.undo';
-/** localStorage key of recent removals (entry → when), so a tab does not bring them back. */
+/**
+ * localStorage key of entries recently removed or set back by an undo (entry → when), so that a
+ * tab does not bring back what they were.
+ */
 export const REMOVED_KEY = 'mce.selfcheck.removed';
 /** localStorage key where unreadable data is moved before the first new write. */
 export const ASIDE_KEY = 'mce.selfcheck.unreadable';
