@@ -152,6 +152,26 @@ const en = {
   'home.editionTitle': 'About this edition',
   'home.privateEdition':
     'This edition is built from its own content folder and covers the versions and items listed on this site. Each item says where its text comes from and how much of the official control it covers. The official AWS MSP Partner Program Validation Checklist is the authority.',
+  // ── Navigation, theme and charts (sidebar, on-page contents, menu, theme choice, charts) ──
+  'menu.open': 'Menu',
+  'menu.close': 'Close menu',
+  'sidebar.label': 'Items of version {v}',
+  'sidebar.added': 'new',
+  'sidebar.changed': 'changed',
+  'sidebar.mandatory': 'mandatory',
+  'sidebar.sectionItems': 'Items of this section',
+  'toc.title': 'On this page',
+  'theme.label': 'Theme',
+  'theme.auto': 'Auto',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark',
+  'chart.changes': 'Changes per section, by meaning',
+  'chart.changesNote': 'Each number opens the list of those changes.',
+  'chart.cell': '{section}: {n} {label}',
+  'chart.section': 'Section',
+  'chart.timeline': 'Versions by the date audits start using them',
+  'chart.status': 'Answers per section',
+  // ── end of navigation, theme and charts ──
 } as const;
 
 export type UiKey = keyof typeof en;
@@ -308,6 +328,26 @@ const ja: Record<UiKey, string> = {
   'home.editionTitle': 'このエディションについて',
   'home.privateEdition':
     'このエディションは独自のコンテンツフォルダーから作成されており、本サイトに掲載したバージョンと項目を扱います。各項目には本文の出典と、公式コントロールをどこまで網羅しているかを記載しています。正式な基準は AWS MSP パートナープログラム検証チェックリストです。',
+  // ── Navigation, theme and charts (sidebar, on-page contents, menu, theme choice, charts) ──
+  'menu.open': 'メニュー',
+  'menu.close': 'メニューを閉じる',
+  'sidebar.label': 'バージョン {v} の項目',
+  'sidebar.added': '新規',
+  'sidebar.changed': '変更',
+  'sidebar.mandatory': '必須',
+  'sidebar.sectionItems': 'このセクションの項目',
+  'toc.title': 'このページの内容',
+  'theme.label': 'テーマ',
+  'theme.auto': '自動',
+  'theme.light': 'ライト',
+  'theme.dark': 'ダーク',
+  'chart.changes': 'セクション別・意味別の変更',
+  'chart.changesNote': '数字を選ぶと、該当する変更の一覧を表示します。',
+  'chart.cell': '{section}：{label} {n} 件',
+  'chart.section': 'セクション',
+  'chart.timeline': '監査への適用開始日で並べたバージョン',
+  'chart.status': 'セクション別の回答状況',
+  // ── end of navigation, theme and charts ──
 };
 
 const strings: Record<Lang, Record<UiKey, string>> = { en, ja };

@@ -5,6 +5,7 @@
 import type { Catalog, HistoryEntry } from './catalog.ts';
 import { findItem } from './catalog.ts';
 import { LANGS, type Checklist, type Item, type Lang } from './model.ts';
+import { buildNavTree, changesFromPrevious, type NavTree } from './nav-tree.ts';
 
 /** The `[...lang]` parameter for a language. */
 export const langParam = (lang: Lang): string | undefined => (lang === 'en' ? undefined : lang);
@@ -34,6 +35,20 @@ export interface ItemPageData {
   history: HistoryEntry[];
   prev?: Item | undefined;
   next?: Item | undefined;
+  /** The sidebar: the tree of the page's version, this item current. */
+  nav: NavTree;
+}
+
+/** The sidebar tree of a version's page, with the item the page shows (if any) current. */
+export function navFor(
+  catalog: Catalog,
+  lang: Lang,
+  checklist: Checklist,
+  pinned: boolean,
+  current?: string,
+): NavTree {
+  const changes = changesFromPrevious(catalog, checklist.meta.id);
+  return buildNavTree(lang, checklist, { current, pinned, changes });
 }
 
 function itemPage(
@@ -54,6 +69,7 @@ function itemPage(
     history: catalog.history(checklist.meta.id, item.id),
     prev: checklist.items[index - 1],
     next: checklist.items[index + 1],
+    nav: navFor(catalog, lang, checklist, !isLatestUrl, item.id),
   };
 }
 
@@ -90,6 +106,7 @@ export function versionRoutes(catalog: Catalog) {
         latest: catalog.latest.meta.id,
         previous: catalog.versions[i - 1]?.meta.id,
         next: catalog.versions[i + 1]?.meta.id,
+        nav: navFor(catalog, lang, v, true),
       },
     })),
   );
