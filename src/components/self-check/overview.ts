@@ -26,6 +26,7 @@ import {
 import { SelfCheckStore, browserStorage, onOtherTabChange } from '../../lib/self-check/storage.ts';
 import { ASIDE_KEY, own, type Answer } from '../../lib/self-check/types.ts';
 import { button, el } from './dom.ts';
+import { updateStatusChart } from '../charts/status-chart.ts';
 
 /** What the lazily loaded parts of the overview use. */
 export interface OverviewHost {
@@ -233,6 +234,10 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
 
     // Progress
     const { overall, sections } = progress(data, store.state);
+    updateStatusChart(
+      this,
+      sections.map(({ section, counts: c }) => ({ title: this.#sectionLabel(section), counts: c })),
+    );
     const counts = (c: Counts) => ({ ...c, notYet: c['not-yet'] });
     this.find('.progress').replaceChildren(
       el(
