@@ -8,7 +8,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openSite } from '../test/browser/harness.ts';
+import { openSite } from '../scripts/lib/site-browser.ts';
 
 const PAGES = [
   { name: 'home', path: '/' },

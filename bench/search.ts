@@ -10,13 +10,13 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { generateBenchContent } from '../scripts/bench-content.ts';
+import { generateBenchContent } from '../scripts/lib/bench-content.ts';
 import { buildCatalog } from '../src/lib/catalog.ts';
 import { compileContent } from '../src/lib/load.ts';
 import { LANGS, type Lang } from '../src/lib/model.ts';
 import { buildPaletteIndex, type PaletteEntry } from '../src/lib/search/palette-index.ts';
 import { createPaletteSearch } from '../src/lib/search/palette-search.ts';
-import { openSite } from '../test/browser/harness.ts';
+import { openSite } from '../scripts/lib/site-browser.ts';
 
 /** Queries timed in each language: an id, topics, a phrase. */
 const QUERIES: Record<Lang, string[]> = {

@@ -21,12 +21,17 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Result as LighthouseResult } from 'lighthouse';
 import * as prettier from 'prettier';
 import { compileContent } from '../src/lib/load.ts';
-import { budgetFor, type Budgets } from '../src/lib/site-check.ts';
 import { computeVersionDiff } from '../src/lib/version-diff.ts';
-import { CHROMIUM, CHROMIUM_ARGS } from '../test/browser/harness.ts';
-import { heaviestByType, weighBuild, type WeighedPage } from '../test/browser/lib/weights.ts';
-import { generateBenchContent, writeBenchContent } from './bench-content.ts';
-import { startStaticServer } from './static-server.ts';
+import { generateBenchContent, writeBenchContent } from './lib/bench-content.ts';
+import {
+  budgetFor,
+  heaviestByType,
+  weighBuild,
+  type Budgets,
+  type WeighedPage,
+} from './lib/page-weight.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from './lib/site-browser.ts';
+import { startStaticServer } from './lib/static-server.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -328,7 +333,7 @@ Machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machi
 
 ## Build time as the checklist grows
 
-Synthetic checklists (scripts/bench-content.ts): N items × ${VERSIONS} versions, English and
+Synthetic checklists (scripts/lib/bench-content.ts): N items × ${VERSIONS} versions, English and
 Japanese, about 1 in 8 items changed between versions. Pages are every HTML page built (item
 pages for the latest and each pinned version, lists, compare, home) in both languages.
 Time per page should stay flat as N grows. "load" is the one-minute load average when the
@@ -391,7 +396,7 @@ ${
   lighthouseRows.length === 0
     ? 'Skipped (--no-lighthouse).'
     : `Lighthouse 12 with its default mobile settings (simulated throttling), Chromium headless,
-served by scripts/static-server.ts on loopback (which does not compress: the transfer column is
+served by scripts/lib/static-server.ts on loopback (which does not compress: the transfer column is
 uncompressed bytes); median of ${LIGHTHOUSE_RUNS} run(s).
 
 ${table(

@@ -7,15 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AuthoringError } from '../src/lib/authoring/authoring-error.ts';
-import {
-  parseColumnFlags,
-  parseMappingFile,
-  type MappingFile,
-} from '../src/lib/authoring/columns.ts';
-import { readContentFolder, writeContentFiles } from '../src/lib/authoring/content-files.ts';
-import { planImport } from '../src/lib/authoring/import.ts';
-import { readTable } from '../src/lib/authoring/table.ts';
+import { AuthoringError } from './lib/authoring/authoring-error.ts';
+import { parseColumnFlags, parseMappingFile, type MappingFile } from './lib/authoring/columns.ts';
+import { readContentFolder, writeContentFiles } from './lib/authoring/content-files.ts';
+import { planImport } from './lib/authoring/table-import.ts';
+import { readTable } from './lib/authoring/table.ts';
 import { contentDir } from '../src/lib/site-config.ts';
 
 const USAGE = `usage: npm run import -- <file.csv|file.xlsx> --version <v> [options]

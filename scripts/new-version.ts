@@ -5,9 +5,9 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AuthoringError } from '../src/lib/authoring/authoring-error.ts';
-import { readContentFolder, writeContentFiles } from '../src/lib/authoring/content-files.ts';
-import { planNewVersion } from '../src/lib/authoring/new-version.ts';
+import { AuthoringError } from './lib/authoring/authoring-error.ts';
+import { readContentFolder, writeContentFiles } from './lib/authoring/content-files.ts';
+import { planNewVersion } from './lib/authoring/new-version.ts';
 import { contentDir } from '../src/lib/site-config.ts';
 
 const USAGE =

@@ -1,7 +1,7 @@
 /** Serves the built site: `npm run serve` (after `npm run build`). PORT and MSP_BASE apply. */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startStaticServer } from './static-server.ts';
+import { startStaticServer } from './lib/static-server.ts';
 
 const root = resolve(process.env.MSP_DIST ?? 'dist');
 if (!existsSync(root)) {

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { CHROMIUM } from './lib/site-browser.ts';
 
 interface Step {
   name: string;
@@ -42,11 +43,10 @@ const steps: Step[] = [
 ];
 
 function ensureChromium(): void {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (existsSync(path)) return;
-  console.log(`\n▶ Chromium is missing at ${path}: installing Debian's chromium`);
+  if (existsSync(CHROMIUM)) return;
+  console.log(`\n▶ Chromium is missing at ${CHROMIUM}: installing Debian's chromium`);
   const run = (args: string[]) => spawnSync('apt-get', args, { stdio: 'inherit' }).status === 0;
-  if (!run(['update']) || !run(['install', '-y', 'chromium']) || !existsSync(path)) {
+  if (!run(['update']) || !run(['install', '-y', 'chromium']) || !existsSync(CHROMIUM)) {
     console.error(
       'Could not install chromium (run as root: apt-get update && apt-get install -y chromium).',
     );

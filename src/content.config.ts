@@ -4,6 +4,7 @@ import { z } from 'astro/zod';
 import { resolve, sep } from 'node:path';
 import { buildCatalog } from './lib/catalog.ts';
 import { ContentErrors } from './lib/content-error.ts';
+import { pairKey } from './lib/ids.ts';
 import type { ContentBundle } from './lib/load.ts';
 import { loadContent } from './lib/load.ts';
 import { changeNotesSchema, itemSchema, versionMetaSchema } from './lib/model.ts';
@@ -75,7 +76,7 @@ const versions = defineCollection({
 /** Curated change notes, one entry per version pair (`4.2...4.2.1`). */
 const changeNotes = defineCollection({
   loader: contentLoader('checklist-change-notes', (content, store) => {
-    for (const n of content.notes) store.set({ id: `${n.from}...${n.to}`, data: n });
+    for (const n of content.notes) store.set({ id: pairKey(n.from, n.to), data: n });
   }),
   schema: changeNotesSchema,
 });

@@ -3,6 +3,7 @@
  * diffs between every pair of versions, and each item's change history.
  */
 import { ContentError, ContentErrors } from './content-error.ts';
+import { pairKey, splitPairKey } from './ids.ts';
 import type { ContentBundle } from './load.ts';
 import type { ChangeNotes, Checklist, Item, SectionWithItems } from './model.ts';
 import {
@@ -29,14 +30,16 @@ export interface Catalog {
   version(id: string): Checklist;
   /** The diff between two versions (cached; notes attached when the pair has them). */
   diff(from: string, to: string): VersionDiff;
+  /**
+   * The same diff with editorial differences (case, punctuation, whitespace, quote style)
+   * ignored, as the compare page shows it on request (cached; notes attached).
+   */
+  editorialBlindDiff(from: string, to: string): VersionDiff;
   /** Every ordered pair of versions (older → newer), neighbours first. */
   pairs(): [string, string][];
   /** Changes to an item across neighbouring versions, following renumbering, oldest first. */
   history(version: string, id: string): HistoryEntry[];
 }
-
-/** Key of a version pair, as used in URLs and file names: `4.2...4.2.1`. */
-export const pairKey = (from: string, to: string) => `${from}...${to}`;
 
 /** Sections of a version with their items, in reading order. */
 export function sectionsOf(checklist: Checklist): SectionWithItems[] {
@@ -64,22 +67,29 @@ export function buildCatalog(bundle: ContentBundle): Catalog {
   }
   const byId = new Map(versions.map((v) => [v.meta.id, v]));
   const notes = new Map(bundle.notes.map((n) => [pairKey(n.from, n.to), n]));
-  const cache = new Map<string, VersionDiff>();
+  const strictDiffs = new Map<string, VersionDiff>();
+  const blindDiffs = new Map<string, VersionDiff>();
 
   const version = (id: string) => {
     const v = byId.get(id);
     if (!v) throw new Error(`unknown version ${id}`);
     return v;
   };
-  const diff = (from: string, to: string) => {
+  const cachedDiff = (from: string, to: string, ignoreEditorial: boolean) => {
+    const cache = ignoreEditorial ? blindDiffs : strictDiffs;
     const key = pairKey(from, to);
     let d = cache.get(key);
     if (!d) {
-      d = computeVersionDiff(version(from), version(to), { notes: notes.get(key) });
+      d = computeVersionDiff(version(from), version(to), {
+        notes: notes.get(key),
+        ignoreEditorial,
+      });
       cache.set(key, d);
     }
     return d;
   };
+  const diff = (from: string, to: string) => cachedDiff(from, to, false);
+  const editorialBlindDiff = (from: string, to: string) => cachedDiff(from, to, true);
 
   const errors: ContentError[] = [];
   for (let i = 1; i < versions.length; i++) {
@@ -94,7 +104,7 @@ export function buildCatalog(bundle: ContentBundle): Catalog {
     );
   }
   for (const key of notes.keys()) {
-    const [from, to] = key.split('...') as [string, string];
+    const [from, to] = splitPairKey(key)!;
     const i = versions.findIndex((v) => v.meta.id === from);
     if (versions[i + 1]?.meta.id !== to) {
       errors.push(
@@ -143,5 +153,14 @@ export function buildCatalog(bundle: ContentBundle): Catalog {
     return [...back, ...forward];
   };
 
-  return { versions, latest: versions[versions.length - 1]!, notes, version, diff, pairs, history };
+  return {
+    versions,
+    latest: versions[versions.length - 1]!,
+    notes,
+    version,
+    diff,
+    editorialBlindDiff,
+    pairs,
+    history,
+  };
 }

@@ -1,15 +1,16 @@
 /** Plain-language renderings of computed changes, shared by pages, feeds and CSV. */
 import { t } from './i18n.ts';
 import type { Lang } from './model.ts';
+import { sideText } from './diff-parts.ts';
 import { changePhrases } from './text-diff.ts';
 import type { FieldChange } from './version-diff.ts';
 
 /** Each change in a field as a short sentence: `“5 business days” → “10 business days”`. */
 export function changeSentences(field: FieldChange, lang: Lang): string[] {
   if (field.change === 'added')
-    return [t(lang, 'change.sentence.add', { after: sideTextOf(field, lang) })];
+    return [t(lang, 'change.sentence.add', { after: sideText(field.diff[lang], 'after') })];
   if (field.change === 'removed')
-    return [t(lang, 'change.sentence.remove', { before: sideTextOf(field, lang) })];
+    return [t(lang, 'change.sentence.remove', { before: sideText(field.diff[lang], 'before') })];
   return changePhrases(field.diff[lang], lang).map((p) =>
     p.before && p.after
       ? t(lang, 'change.sentence.replace', p)
@@ -17,11 +18,4 @@ export function changeSentences(field: FieldChange, lang: Lang): string[] {
         ? t(lang, 'change.sentence.add', p)
         : t(lang, 'change.sentence.remove', p),
   );
-}
-
-function sideTextOf(field: FieldChange, lang: Lang): string {
-  return field.diff[lang]
-    .filter((p) => p.op !== '=')
-    .map((p) => p.text)
-    .join('');
 }

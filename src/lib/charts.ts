@@ -103,6 +103,19 @@ export function statusValues(counts: Counts): Record<StatusKey, number> {
   };
 }
 
+/** One section's row of the status chart: its title, its values and the bar drawn from them. */
+export interface StatusRow {
+  title: string;
+  values: Record<StatusKey, number>;
+  segments: Segment<StatusKey>[];
+}
+
+/** The status chart's row of a section titled `title` with the answers `counts`. */
+export function statusRow(title: string, counts: Counts): StatusRow {
+  const values = statusValues(counts);
+  return { title, values, segments: stackedBar(STATUS_KEYS, values) };
+}
+
 /** A version on the time line: `x` in percent of the line, from its audits-from date. */
 export interface TimelinePoint {
   id: string;

@@ -4,8 +4,9 @@
  */
 import type { Catalog } from './catalog.ts';
 import type { Checklist, Lang } from './model.ts';
+import { itemLabel } from './labels.ts';
 import { LANGS } from './model.ts';
-import { sideText } from './text-diff.ts';
+import { sideText } from './diff-parts.ts';
 import { changeAnchor, comparePath, localize } from './urls.ts';
 import type { VersionDiff } from './version-diff.ts';
 
@@ -120,7 +121,7 @@ export function changesAtom(catalog: Catalog, lang: Lang, siteUrl: string, title
         [
           '  <entry>',
           `    <id>${xml(link)}</id>`,
-          `    <title>${xml(`${from} → ${to.id}: ${item.kind === 'control' ? `${d.id} ` : ''}${item.title[lang]}${label}`)}</title>`,
+          `    <title>${xml(`${from} → ${to.id}: ${itemLabel({ ...item, id: d.id }, lang)}${label}`)}</title>`,
           `    <link rel="alternate" href="${xml(link)}"/>`,
           `    <updated>${updated}</updated>`,
           `    <summary>${xml(d.note?.summary[lang] ?? d.kind)}</summary>`,

@@ -1,369 +1,59 @@
-/** Interface strings in every site language. Content text lives in `content/`, not here. */
+/**
+ * Interface strings in every site language: one dictionary per language in
+ * `src/translations/<lang>.json`, its keys described in `i18n-schema.ts`, read with `t()`.
+ * Content text lives in `content/`, not here.
+ */
+import en from '../translations/en.json' with { type: 'json' };
+import ja from '../translations/ja.json' with { type: 'json' };
+import { uiStringsSchema, type UiKey } from './i18n-schema.ts';
+import { sectionLabel } from './labels.ts';
 import type { Lang } from './model.ts';
+import { format, type Params, type Strings } from './translate.ts';
 
-const en = {
-  skip: 'Skip to content',
-  'nav.home': 'Home',
-  'nav.controls': 'Controls',
-  'nav.compare': 'What changed',
-  'nav.selfCheck': 'Self-check',
-  'nav.search': 'Search',
-  'nav.main': 'Main',
-  'lang.switch': '日本語',
-  'lang.switchLabel': 'このページを日本語で読む',
-  'footer.authority':
-    'This is an independent summary, not an AWS publication. The official AWS MSP Partner Program Validation Checklist is the authority: check every requirement against it.',
-  'footer.data': 'Data',
-  breadcrumb: 'Breadcrumb',
-  version: 'Version',
-  'version.latest': 'latest',
-  'version.switch': 'Version',
-  'version.auditsFrom': 'Used for audits from',
-  'version.released': 'Published',
-  'version.releasedUnknown': 'not stated in this site’s sources',
-  'version.olderBanner': 'You are reading version {v}. The latest version is {latest}.',
-  'version.olderBannerLink': 'Read this item in {latest}',
-  'version.olderBannerListLink': 'Go to {latest}',
-  'item.requirement': 'Requirement',
-  'item.evidence': 'Evidence the auditor expects',
-  'item.evidenceUnknown':
-    'The evidence for this item is not in this site’s sources. Check the official checklist.',
-  'item.changes': 'Change history',
-  'item.noChanges': 'No change to this item between the versions on this site.',
-  'item.provenance': 'Where this comes from',
-  'item.sources': 'Sources',
-  'item.confidence': 'Confidence',
-  'item.confidence.S': 'stated in the 4.2.1 announcement',
-  'item.confidence.P': 'stated in another public AWS post or a partner’s public write-up',
-  'item.basis.inferred-unchanged':
-    'Not in the announcement’s list of changes, so shown here as unchanged from the other version.',
-  'item.coverage': 'Coverage of the official control',
-  'item.coverage.full': 'full text',
-  'item.coverage.partial': 'partial: only the requirements stated in this site’s sources',
-  'item.coverage.topic': 'topic only: the subject is known, the requirement text is not',
-  'item.tags': 'Tags',
-  'item.kind.control': 'Control',
-  'item.kind.rule': 'Program rule',
-  'item.selfCheck': 'Self-check',
-  'item.prev': 'Previous',
-  'item.next': 'Next',
-  'item.laterChange': 'This item changed in a later version: {pair}.',
-  'item.seeChange': 'See the change',
-  'copy.link': 'Copy link',
-  'copy.done': 'Link copied',
-  'copy.linkTo': 'Copy link to {what}',
-  'section.untitled': 'Section {id}',
-  'section.untitledNote': 'official title not in this site’s sources',
-  'section.empty': 'This site covers no item of this section yet.',
-  'controls.title': 'All items',
-  'controls.intro':
-    'Every item this site covers in version {v}, by section. Control numbers are the official ones; titles and summaries are ours.',
-  'compare.title': 'What changed from {from} to {to}',
-  'compare.short': 'Compare',
-  'home.title': 'AWS MSP Validation Checklist, explained and compared',
-  'notFound.title': 'Page not found',
-  'notFound.body':
-    'There is no page at this address. It may have moved, or the link may be mistyped.',
-  'notFound.controls': 'Browse all items',
-  'notFound.search': 'Search the checklist',
-  'search.title': 'Search',
-  'search.noscript': 'Search needs JavaScript. Without it, browse all items by section.',
-  'selfCheck.title': 'Self-check',
-  unknown: 'not in this site’s sources',
-  'label.relaxed': 'relaxed',
-  'label.tightened': 'tightened',
-  'label.clarified': 'clarified',
-  'label.editorial': 'editorial',
-  'kind.added': 'added',
-  'kind.removed': 'removed',
-  'kind.modified': 'modified',
-  'kind.renumbered': 'renumbered',
-  'kind.split': 'split',
-  'kind.merged': 'merged',
-  'kind.unchanged': 'unchanged',
-  'field.title': 'Title',
-  'field.requirement': 'Requirement',
-  'field.evidence': 'Evidence',
-  'field.tags': 'Tags',
-  'evidence.added': 'Evidence now required',
-  'evidence.removed': 'Evidence no longer required',
-  'evidence.reworded': 'Evidence reworded',
-  'change.why': 'Why',
-  'change.sentence.replace': '“{before}” → “{after}”',
-  'change.sentence.add': 'added “{after}”',
-  'change.sentence.remove': 'removed “{before}”',
-  'change.before': 'Before ({v})',
-  'change.after': 'After ({v})',
-  'change.renumberedFrom': 'Was {ids} in {v}.',
-  'change.splitFrom': 'Split from {ids} in {v}.',
-  'change.mergedFrom': 'Merged from {ids} in {v}.',
-  'change.removedIn': 'Not in {v}.',
-  'change.addedIn': 'New in {v}.',
-  'change.editorialOnly': 'Only wording, punctuation or case changed.',
-  'version.title': 'Checklist version {v}',
-  'version.supersedes': 'Replaces',
-  'version.sources': 'Sources',
-  'version.items': 'Items in this version',
-  'version.compareWith': 'Compare {from} with {to}',
-  'version.data': 'This version as JSON',
-  'compare.index': 'Compare versions',
-  'compare.indexIntro':
-    'Pick two versions to see every change between them, item by item, at word level.',
-  'compare.counts': 'Changes at a glance',
-  'compare.byKind': 'By kind',
-  'compare.byLabel': 'By meaning',
-  'compare.todo': 'Evidence to-do list',
-  'compare.todoIntro': 'What a partner must prepare differently for an audit under {to}.',
-  'compare.todoNone': 'No evidence entry changed.',
-  'compare.changes': 'Every change',
-  'compare.unchanged': 'Items with no change ({n})',
-  'compare.filters': 'Filter and view',
-  'compare.filter.kind': 'Kind',
-  'compare.filter.label': 'Meaning',
-  'compare.filter.section': 'Section',
-  'compare.filter.allSections': 'All sections',
-  'compare.view': 'View',
-  'compare.view.inline': 'Inline',
-  'compare.view.side': 'Side by side',
-  'compare.ignoreEditorial': 'Ignore editorial changes (case, punctuation, spacing, quotes)',
-  'compare.reset': 'Show everything',
-  'compare.shown': '{n} of {total} changes shown',
-  'compare.prev': 'Previous change',
-  'compare.next': 'Next change',
-  'compare.keys': 'Keys: j next change, k previous change.',
-  'compare.data': 'Data for tools',
-  'compare.json': 'Diff as JSON',
-  'compare.csv': 'Changes as CSV',
-  'compare.feed': 'Atom feed of changes',
-  'compare.noNotes':
-    'No curated notes exist for this pair; the changes below are computed from the text.',
-  'home.intro':
-    'What public sources say about versions {versions} of the AWS MSP Partner Program Validation Checklist, item by item, with what changed between them and a self-check that stays in your browser.',
-  'home.introPrivate':
-    'Versions {versions} of the AWS MSP Partner Program Validation Checklist, item by item, with what changed between them and a self-check that stays in your browser.',
-  'home.latest': 'Latest version: {v}',
-  'home.whatChanged': 'What changed in {to}',
-  'home.allChanges': 'See every change from {from} to {to}, word by word',
-  'home.versions': 'Versions on this site',
-  'home.start': 'Start here',
-  'home.browse': 'Browse all items by section',
-  'home.selfCheck': 'Check your practice against the requirements',
-  'home.official': 'Official sources',
-  'home.editionTitle': 'About this edition',
-  'home.privateEdition':
-    'This edition is built from its own content folder and covers the versions and items listed on this site. Each item says where its text comes from and how much of the official control it covers. The official AWS MSP Partner Program Validation Checklist is the authority.',
-  // ── Navigation, theme and charts (sidebar, on-page contents, menu, theme choice, charts) ──
-  'menu.open': 'Menu',
-  'menu.close': 'Close menu',
-  'sidebar.label': 'Items of version {v}',
-  'sidebar.added': 'new',
-  'sidebar.changed': 'changed',
-  'sidebar.mandatory': 'mandatory',
-  'sidebar.sectionItems': 'Items of this section',
-  'toc.title': 'On this page',
-  'theme.label': 'Theme',
-  'theme.auto': 'Auto',
-  'theme.light': 'Light',
-  'theme.dark': 'Dark',
-  'chart.changes': 'Changes per section, by meaning',
-  'chart.changesNote': 'Each number opens the list of those changes.',
-  'chart.cell': '{section}: {n} {label}',
-  'chart.section': 'Section',
-  'chart.timeline': 'Versions by the date audits start using them',
-  'chart.status': 'Answers per section',
-  // ── end of navigation, theme and charts ──
-} as const;
+export type { UiKey };
+/** The keys that start with one of the prefixes `P`. */
+export type KeysWith<P extends string> = Extract<UiKey, `${P}${string}`>;
 
-export type UiKey = keyof typeof en;
-
-const ja: Record<UiKey, string> = {
-  skip: '本文へスキップ',
-  'nav.home': 'ホーム',
-  'nav.controls': 'コントロール',
-  'nav.compare': '変更点',
-  'nav.selfCheck': 'セルフチェック',
-  'nav.search': '検索',
-  'nav.main': 'メイン',
-  'lang.switch': 'English',
-  'lang.switchLabel': 'Read this page in English',
-  'footer.authority':
-    '本サイトは AWS の公式資料ではなく、独自にまとめた解説です。正式な基準は AWS MSP パートナープログラム検証チェックリストです。各要件は必ず公式チェックリストで確認してください。',
-  'footer.data': 'データ',
-  breadcrumb: 'パンくずリスト',
-  version: 'バージョン',
-  'version.latest': '最新',
-  'version.switch': 'バージョン',
-  'version.auditsFrom': '監査への適用開始日',
-  'version.released': '公開日',
-  'version.releasedUnknown': '本サイトの出典には記載がありません',
-  'version.olderBanner': 'バージョン {v} を表示しています。最新バージョンは {latest} です。',
-  'version.olderBannerLink': 'この項目を {latest} で読む',
-  'version.olderBannerListLink': '{latest} を表示',
-  'item.requirement': '要件',
-  'item.evidence': '監査で求められるエビデンス',
-  'item.evidenceUnknown':
-    'この項目のエビデンスは本サイトが参照した公開情報には書かれていません。公式チェックリストで確認してください。',
-  'item.changes': '変更履歴',
-  'item.noChanges': '本サイトで扱うバージョンの間で、この項目に変更はありません。',
-  'item.provenance': '情報の出典',
-  'item.sources': '出典',
-  'item.confidence': '確度',
-  'item.confidence.S': '4.2.1 の告知記事に明記',
-  'item.confidence.P': 'AWS の別の公開記事、またはパートナーの公開資料に記載',
-  'item.basis.inferred-unchanged':
-    '告知記事の変更一覧に含まれていないため、もう一方のバージョンから変更なしとして掲載しています。',
-  'item.coverage': '公式コントロールに対する網羅度',
-  'item.coverage.full': '全文',
-  'item.coverage.partial': '一部（本サイトが参照した公開情報にある要件のみ）',
-  'item.coverage.topic': '主題のみ（要件の本文は不明です）',
-  'item.tags': 'タグ',
-  'item.kind.control': 'コントロール',
-  'item.kind.rule': 'プログラムの規定',
-  'item.selfCheck': 'セルフチェック',
-  'item.prev': '前へ',
-  'item.next': '次へ',
-  'item.laterChange': 'この項目は後のバージョンで変更されています（{pair}）。',
-  'item.seeChange': '変更内容を見る',
-  'copy.link': 'リンクをコピー',
-  'copy.done': 'リンクをコピーしました',
-  'copy.linkTo': '「{what}」へのリンクをコピー',
-  'section.untitled': 'セクション {id}',
-  'section.untitledNote': '公式の名称は本サイトの出典にはありません',
-  'section.empty': 'このセクションの項目はまだ掲載していません。',
-  'controls.title': 'すべての項目',
-  'controls.intro':
-    'バージョン {v} のうち、本サイトで扱う項目をセクションごとに一覧にしています。コントロール番号は公式のもの、タイトルと要約は本サイト独自のものです。',
-  'compare.title': '{from} から {to} への変更点',
-  'compare.short': '比較',
-  'home.title': 'AWS MSP 検証チェックリストの解説とバージョン比較',
-  'notFound.title': 'ページが見つかりません',
-  'notFound.body':
-    'このアドレスにはページがありません。移動したか、リンクが誤っている可能性があります。',
-  'notFound.controls': 'すべての項目を見る',
-  'notFound.search': 'チェックリストを検索',
-  'search.title': '検索',
-  'search.noscript':
-    '検索には JavaScript が必要です。JavaScript が無効な場合は、セクション別の一覧からお探しください。',
-  'selfCheck.title': 'セルフチェック',
-  unknown: '本サイトの出典には記載がありません',
-  'label.relaxed': '緩和',
-  'label.tightened': '厳格化',
-  'label.clarified': '明確化',
-  'label.editorial': '表現の修正',
-  'kind.added': '追加',
-  'kind.removed': '削除',
-  'kind.modified': '変更',
-  'kind.renumbered': '番号変更',
-  'kind.split': '分割',
-  'kind.merged': '統合',
-  'kind.unchanged': '変更なし',
-  'field.title': 'タイトル',
-  'field.requirement': '要件',
-  'field.evidence': 'エビデンス',
-  'field.tags': 'タグ',
-  'evidence.added': '新たに必要になったエビデンス',
-  'evidence.removed': '不要になったエビデンス',
-  'evidence.reworded': '表現が変わったエビデンス',
-  'change.why': '理由',
-  'change.sentence.replace': '「{before}」→「{after}」',
-  'change.sentence.add': '「{after}」を追加',
-  'change.sentence.remove': '「{before}」を削除',
-  'change.before': '変更前（{v}）',
-  'change.after': '変更後（{v}）',
-  'change.renumberedFrom': '{v} では {ids} でした。',
-  'change.splitFrom': '{v} の {ids} から分割されました。',
-  'change.mergedFrom': '{v} の {ids} を統合しました。',
-  'change.removedIn': '{v} にはありません。',
-  'change.addedIn': '{v} で新設されました。',
-  'change.editorialOnly': '語句・句読点・大文字小文字のみの変更です。',
-  'version.title': 'チェックリスト バージョン {v}',
-  'version.supersedes': '置き換え対象',
-  'version.sources': '出典',
-  'version.items': 'このバージョンの項目',
-  'version.compareWith': '{from} と {to} を比較',
-  'version.data': 'このバージョンの JSON データ',
-  'compare.index': 'バージョンの比較',
-  'compare.indexIntro':
-    '2 つのバージョンを選ぶと、その間の変更を項目ごと・語句単位で確認できます。',
-  'compare.counts': '変更の概要',
-  'compare.byKind': '種類別',
-  'compare.byLabel': '意味別',
-  'compare.todo': 'エビデンスの対応リスト',
-  'compare.todoIntro': '{to} での監査に向けて、準備を変える必要があるエビデンスです。',
-  'compare.todoNone': '変更されたエビデンスはありません。',
-  'compare.changes': 'すべての変更',
-  'compare.unchanged': '変更のない項目（{n} 件）',
-  'compare.filters': '絞り込みと表示',
-  'compare.filter.kind': '種類',
-  'compare.filter.label': '意味',
-  'compare.filter.section': 'セクション',
-  'compare.filter.allSections': 'すべてのセクション',
-  'compare.view': '表示形式',
-  'compare.view.inline': 'インライン',
-  'compare.view.side': '左右に並べる',
-  'compare.ignoreEditorial': '表記上の変更（大文字小文字・句読点・空白・引用符）を無視',
-  'compare.reset': 'すべて表示',
-  'compare.shown': '{total} 件中 {n} 件の変更を表示',
-  'compare.prev': '前の変更',
-  'compare.next': '次の変更',
-  'compare.keys': 'キー操作：j で次の変更、k で前の変更へ移動します。',
-  'compare.data': 'ツール向けデータ',
-  'compare.json': '差分（JSON）',
-  'compare.csv': '変更一覧（CSV）',
-  'compare.feed': '変更の Atom フィード',
-  'compare.noNotes':
-    'この組み合わせには解説がありません。以下の変更は本文から自動で算出したものです。',
-  'home.intro':
-    'AWS MSP パートナープログラム検証チェックリストのバージョン {versions} について、公開情報からわかる内容を項目ごとにまとめました。バージョン間の変更点と、ブラウザー内だけで完結するセルフチェックも用意しています。',
-  'home.introPrivate':
-    'AWS MSP パートナープログラム検証チェックリストのバージョン {versions} を項目ごとにまとめました。バージョン間の変更点と、ブラウザー内だけで完結するセルフチェックも用意しています。',
-  'home.latest': '最新バージョン：{v}',
-  'home.whatChanged': '{to} の変更点',
-  'home.allChanges': '{from} から {to} へのすべての変更を語句単位で見る',
-  'home.versions': '本サイトで扱うバージョン',
-  'home.start': 'はじめに',
-  'home.browse': 'すべての項目をセクション別に見る',
-  'home.selfCheck': '自社の取り組みを要件と照らし合わせる',
-  'home.official': '公式情報',
-  'home.editionTitle': 'このエディションについて',
-  'home.privateEdition':
-    'このエディションは独自のコンテンツフォルダーから作成されており、本サイトに掲載したバージョンと項目を扱います。各項目には本文の出典と、公式コントロールをどこまで網羅しているかを記載しています。正式な基準は AWS MSP パートナープログラム検証チェックリストです。',
-  // ── Navigation, theme and charts (sidebar, on-page contents, menu, theme choice, charts) ──
-  'menu.open': 'メニュー',
-  'menu.close': 'メニューを閉じる',
-  'sidebar.label': 'バージョン {v} の項目',
-  'sidebar.added': '新規',
-  'sidebar.changed': '変更',
-  'sidebar.mandatory': '必須',
-  'sidebar.sectionItems': 'このセクションの項目',
-  'toc.title': 'このページの内容',
-  'theme.label': 'テーマ',
-  'theme.auto': '自動',
-  'theme.light': 'ライト',
-  'theme.dark': 'ダーク',
-  'chart.changes': 'セクション別・意味別の変更',
-  'chart.changesNote': '数字を選ぶと、該当する変更の一覧を表示します。',
-  'chart.cell': '{section}：{label} {n} 件',
-  'chart.section': 'セクション',
-  'chart.timeline': '監査への適用開始日で並べたバージョン',
-  'chart.status': 'セクション別の回答状況',
-  // ── end of navigation, theme and charts ──
-};
-
-const strings: Record<Lang, Record<UiKey, string>> = { en, ja };
-
-/** The interface string `key` in `lang`, with `{name}` placeholders filled from `vars`. */
-export function t(
+/**
+ * A dictionary checked against the schema: a missing key or a key the schema does not know is
+ * a compile error, and again a build error naming the file and the key.
+ */
+export function dictionary<D extends Record<UiKey, string>>(
   lang: Lang,
-  key: UiKey,
-  vars: Readonly<Record<string, string | number>> | object = {},
-): string {
-  const values = vars as Record<string, string | number>;
-  const text = strings[lang][key];
-  if (text === undefined) throw new Error(`no ${lang} string for "${key}"`);
-  return text.replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in values ? String(values[name]) : m,
-  );
+  strings: D & Record<Exclude<keyof D, UiKey>, never>,
+): Record<UiKey, string> {
+  const parsed = uiStringsSchema.safeParse(strings);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'keys'}: ${i.message}`);
+  throw new Error(`src/translations/${lang}.json · ${problems.join(' · ')}`);
+}
+
+const dictionaries: Record<Lang, Record<UiKey, string>> = {
+  en: dictionary('en', en),
+  ja: dictionary('ja', ja),
+};
+const UI_KEYS = Object.keys(uiStringsSchema.shape) as UiKey[];
+
+/** The interface string `key` in `lang`, with its `{name}` placeholders filled from `params`. */
+export function t(lang: Lang, key: UiKey, params?: Params): string {
+  return format(dictionaries[lang][key], params);
+}
+
+/**
+ * The strings in `lang` whose keys start with one of `prefixes`, for a custom element's
+ * `data-strings` (the lists are in `client-strings.ts`). A prefix that matches no key throws.
+ */
+export function clientStrings<const P extends string>(
+  lang: Lang,
+  prefixes: readonly P[],
+): Strings<KeysWith<P>> {
+  const picked: Partial<Record<UiKey, string>> = {};
+  for (const prefix of prefixes) {
+    const keys = UI_KEYS.filter((k) => k.startsWith(prefix));
+    if (keys.length === 0) throw new Error(`no interface string key starts with "${prefix}"`);
+    for (const k of keys) picked[k] = dictionaries[lang][k];
+  }
+  return picked as Strings<KeysWith<P>>;
 }
 
 /** Formats an ISO date for display. */
@@ -375,13 +65,10 @@ export function formatDate(lang: Lang, iso: string): string {
   }).format(d);
 }
 
-/** A section's display title: ours when known, otherwise its number. */
+/** A section's display label (`sectionLabel`) with this dictionary's name for an untitled one. */
 export function sectionTitle(
   lang: Lang,
   section: { id: string; title?: { en: string; ja: string } | undefined },
 ): string {
-  if (section.title) {
-    return /^\d/.test(section.id) ? `${section.id} ${section.title[lang]}` : section.title[lang];
-  }
-  return t(lang, 'section.untitled', { id: section.id });
+  return sectionLabel(section, lang, t(lang, 'section.untitled', { id: section.id }));
 }

@@ -39,6 +39,17 @@ export function compareVersionIds(a: string, b: string): number {
   return compareDotted(a, b);
 }
 
+/** Key of a version pair, as used in URLs, file names and storage: `4.2...4.2.1`. */
+export function pairKey(from: string, to: string): string {
+  return `${from}...${to}`;
+}
+
+/** The two versions of a pair key (`4.2...4.2.1` → `['4.2', '4.2.1']`), or `undefined`. */
+export function splitPairKey(key: string): [string, string] | undefined {
+  const parts = key.split('...');
+  return parts.length === 2 ? (parts as [string, string]) : undefined;
+}
+
 /** The section a control number belongs to by its first part (`8.1.10` → `8.0`). */
 export function sectionOfControl(id: string): string {
   return `${id.split('.')[0]}.0`;

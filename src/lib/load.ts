@@ -7,8 +7,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
+import { aliasErrors } from './content-checks.ts';
 import { ContentError, ContentErrors } from './content-error.ts';
-import { compareItemIds, compareVersionIds, sectionOfControl } from './ids.ts';
+import { compareItemIds, compareVersionIds, pairKey, sectionOfControl } from './ids.ts';
 import {
   CONTROL_ID,
   VERSION_ID,
@@ -178,7 +179,7 @@ export function compileContent(files: RawFile[]): ContentBundle {
       items.set(version, list);
     } else if ((m = NOTES_FILE.exec(file.path))) {
       const [, from, to] = m as unknown as [string, string, string];
-      const parsed = parseFile(file, changeNotesSchema, errors, `${from}...${to}`);
+      const parsed = parseFile(file, changeNotesSchema, errors, pairKey(from, to));
       if (!parsed) continue;
       if (parsed.from !== from || parsed.to !== to) {
         errors.push(
@@ -186,7 +187,7 @@ export function compileContent(files: RawFile[]): ContentBundle {
             file.path,
             undefined,
             'from/to',
-            `must match the file name ${from}...${to}`,
+            `must match the file name ${pairKey(from, to)}`,
           ),
         );
         continue;
@@ -249,6 +250,7 @@ export function compileContent(files: RawFile[]): ContentBundle {
     }
     for (const p of parsed) {
       checkItem(p, meta, /([^/]+)\.ya?ml$/.exec(p.file)![1]!, errors);
+      errors.push(...aliasErrors(p.file, p.item, meta));
     }
     const sectionOrder = new Map(meta.sections.map((s, i) => [s.id, i]));
     const ordered = parsed

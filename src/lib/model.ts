@@ -14,6 +14,11 @@ export { CONTROL_ID, VERSION_ID };
 export const LANGS = ['en', 'ja'] as const;
 export type Lang = (typeof LANGS)[number];
 
+/** The language of a page's twin: the one in `LANGS` that is not `lang`. */
+export function otherLang(lang: Lang): Lang {
+  return LANGS.find((l) => l !== lang)!;
+}
+
 /** A program-rule id: a lowercase slug such as `audit-timing`. */
 export const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 /** A section id: `8.0` for numbered sections, or a slug such as `program` for program rules. */
@@ -40,6 +45,17 @@ export const localizedList = z.strictObject({
   ja: z.array(nonEmpty).default([]),
 });
 
+/**
+ * Search terms that an item's own text does not use, each with the words of the text it stands
+ * for (`2FA: "multi-factor authentication"`), in every site language.
+ */
+export const localizedSynonyms = z.strictObject({
+  /** English aliases and the English words they stand for. */
+  en: z.record(z.string().min(1), nonEmpty).default({}),
+  /** Japanese aliases and the Japanese words they stand for. */
+  ja: z.record(z.string().min(1), nonEmpty).default({}),
+});
+
 /** A document that states facts used in the content. */
 export const sourceSchema = z.strictObject({
   /** Stable id, referenced from item provenance (`aws-jp-blog-4.2.1`). */
@@ -54,16 +70,28 @@ export const sourceSchema = z.strictObject({
   url: z.url().optional(),
   /** What this document establishes, in a few words. */
   note: localizedText.optional(),
+  /**
+   * How an item page names the confidence of facts taken from this document, as a short phrase
+   * ("stated in the 4.2.1 announcement", "from the official checklist"). Omitted, it is "stated
+   * in" followed by the title: see `confidenceLabel`.
+   */
+  confidenceLabel: localizedText.optional(),
 });
 export type Source = z.infer<typeof sourceSchema>;
+
+/** The confidence label of a source in one language: its own, or one made from its title. */
+export function confidenceLabel(source: Source, lang: Lang): string {
+  if (source.confidenceLabel) return source.confidenceLabel[lang];
+  return lang === 'ja' ? `「${source.title.ja}」に記載` : `stated in “${source.title.en}”`;
+}
 
 /** A section of the checklist (`8.0`), or the group of program rules. */
 export const sectionSchema = z.strictObject({
   /** Section id: `8.0`, or `program` for the program rules. */
   id: z.string().regex(SECTION_ID, 'must look like "8.0" or be a lowercase slug'),
-  /** Our title for the section; omitted when the official title is not publicly known. */
+  /** Our title for the section; omitted when the official title is not in the sources. */
   title: localizedText.optional(),
-  /** FACTS.md confidence for the section's existence and title. */
+  /** How well the public sources establish the section's existence and title (as for items). */
   confidence: z.enum(['S', 'P']),
 });
 export type Section = z.infer<typeof sectionSchema>;
@@ -72,7 +100,7 @@ export type Section = z.infer<typeof sectionSchema>;
 export const versionMetaSchema = z.strictObject({
   /** Version id, equal to its folder name. */
   id: z.string().regex(VERSION_ID, 'must look like "4.2.1"'),
-  /** Date the version was published; omitted when not publicly stated. */
+  /** Date the version was published; omitted when no source states it. */
   released: z.iso.date().optional(),
   /** First audit date on which this version is used. */
   auditsFrom: z.iso.date(),
@@ -100,11 +128,16 @@ export type Evidence = z.infer<typeof evidenceSchema>;
 
 /** Where an item's facts come from and how much of the official control it covers. */
 export const provenanceSchema = z.strictObject({
-  /** Ids of the version's sources that state these facts. */
+  /**
+   * Ids of the version's sources, the one the facts rest on first: the item page names the
+   * confidence with that source's `confidenceLabel`. Later ones support it, such as the list of
+   * changes an unchanged item is inferred from.
+   */
   sources: z.array(z.string()).min(1),
   /**
-   * Confidence of the facts (FACTS.md): `S` stated in the 4.2.1 announcement, `P` stated in
-   * another public AWS post or a partner's public write-up.
+   * Confidence of the facts: `S` stated in the edition's primary source (the release
+   * announcement, or the official checklist in a private edition), `P` stated in another public
+   * AWS post or a partner's public write-up.
    */
   confidence: z.enum(['S', 'P']),
   /**
@@ -136,12 +169,22 @@ export const itemSchema = z.strictObject({
   title: localizedText,
   /** What the partner must do, in our words. */
   requirement: localizedText,
-  /** The evidence the auditor expects; empty when it is not publicly known. */
+  /** The evidence the auditor expects; empty when it is not in the sources. */
   evidence: z.array(evidenceSchema).default([]),
   /** Topic tags (lowercase slugs), used by search and filters. */
   tags: z.array(z.string().regex(EVIDENCE_KEY, 'must be a lowercase slug')).default([]),
-  /** Extra search terms such as abbreviations ("MFA", "多要素認証"). */
+  /**
+   * Extra search terms such as abbreviations ("MFA", "多要素認証"), for this version only: each
+   * is made of words of the item's own text (title, requirement, evidence, tags, section title),
+   * or listed in `synonyms`.
+   */
   aliases: localizedList.default({ en: [], ja: [] }),
+  /**
+   * Aliases whose words the item's text does not use, each with the words of the text it stands
+   * for: `{ en: { "2FA": "multi-factor authentication" } }`. Omitted when every alias is made of
+   * the text's own words.
+   */
+  synonyms: localizedSynonyms.optional(),
   /**
    * Ids in the previous version that this item continues: one id that differs from this id
    * means it was renumbered; two items naming the same id mean a split; one item naming

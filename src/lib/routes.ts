@@ -1,77 +1,48 @@
 /**
- * Static paths for every route, in every language. Route files call these so they stay thin.
+ * Static paths for every route, in every language, with the page's data as props (built in
+ * `page-data.ts`). Route files call these so they stay a few lines long.
  * The language is a rest parameter: `undefined` for English at the root, `ja` under `/ja/`.
  */
-import type { Catalog, HistoryEntry } from './catalog.ts';
-import { findItem } from './catalog.ts';
-import { LANGS, type Checklist, type Item, type Lang } from './model.ts';
-import { buildNavTree, changesFromPrevious, type NavTree } from './nav-tree.ts';
+import type { Catalog } from './catalog.ts';
+import { pairKey } from './ids.ts';
+import { LANGS, type Lang } from './model.ts';
+import {
+  compareIndexPage,
+  comparePage,
+  controlsPage,
+  homePage,
+  itemPage,
+  searchPage,
+  selfCheckPage,
+  versionPage,
+} from './page-data.ts';
+import { dataPaths } from './urls.ts';
 
 /** The `[...lang]` parameter for a language. */
 export const langParam = (lang: Lang): string | undefined => (lang === 'en' ? undefined : lang);
 
-/** Language of a `[...lang]` parameter. */
-export function langOf(param: string | undefined): Lang {
-  const lang = param ?? 'en';
-  if (!(LANGS as readonly string[]).includes(lang)) throw new Error(`unknown language ${lang}`);
-  return lang as Lang;
+/** One route per language, with the props a builder makes for that language. */
+function perLang<P>(props: (lang: Lang) => P) {
+  return LANGS.map((lang) => ({ params: { lang: langParam(lang) }, props: props(lang) }));
 }
 
-/** One route per language, with extra props. */
-export function perLang<P>(props: P) {
-  return LANGS.map((lang) => ({ params: { lang: langParam(lang) }, props: { ...props, lang } }));
-}
+/** `/`: the home page. `publicEdition` is `isPublicEdition` of the build's settings. */
+export const homeRoutes = (catalog: Catalog, publicEdition: boolean) =>
+  perLang((lang) => homePage(catalog, lang, publicEdition));
 
-/** Everything an item page renders. */
-export interface ItemPageData {
-  lang: Lang;
-  checklist: Checklist;
-  item: Item;
-  /** True on the unpinned `/controls/<id>/` URL of the latest version. */
-  isLatestUrl: boolean;
-  latest: string;
-  /** Versions, oldest first, with whether the item (by id) exists in each. */
-  versions: { id: string; hasItem: boolean }[];
-  history: HistoryEntry[];
-  prev?: Item | undefined;
-  next?: Item | undefined;
-  /** The sidebar: the tree of the page's version, this item current. */
-  nav: NavTree;
-}
+/** `/controls/`: the latest version's items. */
+export const controlsRoutes = (catalog: Catalog) => perLang((lang) => controlsPage(catalog, lang));
 
-/** The sidebar tree of a version's page, with the item the page shows (if any) current. */
-export function navFor(
-  catalog: Catalog,
-  lang: Lang,
-  checklist: Checklist,
-  pinned: boolean,
-  current?: string,
-): NavTree {
-  const changes = changesFromPrevious(catalog, checklist.meta.id);
-  return buildNavTree(lang, checklist, { current, pinned, changes });
-}
+/** `/compare/`: the list of compare pages. */
+export const compareIndexRoutes = (catalog: Catalog) =>
+  perLang((lang) => compareIndexPage(catalog, lang));
 
-function itemPage(
-  catalog: Catalog,
-  lang: Lang,
-  checklist: Checklist,
-  item: Item,
-  isLatestUrl: boolean,
-): ItemPageData {
-  const index = checklist.items.indexOf(item);
-  return {
-    lang,
-    checklist,
-    item,
-    isLatestUrl,
-    latest: catalog.latest.meta.id,
-    versions: catalog.versions.map((v) => ({ id: v.meta.id, hasItem: !!findItem(v, item.id) })),
-    history: catalog.history(checklist.meta.id, item.id),
-    prev: checklist.items[index - 1],
-    next: checklist.items[index + 1],
-    nav: navFor(catalog, lang, checklist, !isLatestUrl, item.id),
-  };
-}
+/** `/search/`: the full search page. */
+export const searchRoutes = (catalog: Catalog) => perLang((lang) => searchPage(catalog, lang));
+
+/** `/self-check/`: the self-check overview. */
+export const selfCheckRoutes = (catalog: Catalog) =>
+  perLang((lang) => selfCheckPage(catalog, lang));
 
 /** `/controls/<id>/` for each item of the latest version. */
 export function latestItemRoutes(catalog: Catalog) {
@@ -95,36 +66,22 @@ export function pinnedItemRoutes(catalog: Catalog) {
   );
 }
 
-/** `/v/<version>/…` pages that list a version's items. */
+/** `/v/<version>/…` pages of every version: its overview and its item list. */
 export function versionRoutes(catalog: Catalog) {
   return LANGS.flatMap((lang) =>
-    catalog.versions.map((v, i) => ({
+    catalog.versions.map((v) => ({
       params: { lang: langParam(lang), version: v.meta.id },
-      props: {
-        lang,
-        checklist: v,
-        latest: catalog.latest.meta.id,
-        previous: catalog.versions[i - 1]?.meta.id,
-        next: catalog.versions[i + 1]?.meta.id,
-        nav: navFor(catalog, lang, v, true),
-      },
+      props: versionPage(catalog, lang, v),
     })),
   );
-}
-
-/** Props of a compare page. */
-export interface CompareRouteProps {
-  lang: Lang;
-  from: string;
-  to: string;
 }
 
 /** `/compare/<from>...<to>/` for every ordered pair of versions. */
 export function compareRoutes(catalog: Catalog) {
   return LANGS.flatMap((lang) =>
     catalog.pairs().map(([from, to]) => ({
-      params: { lang: langParam(lang), pair: `${from}...${to}` },
-      props: { lang, from, to } satisfies CompareRouteProps,
+      params: { lang: langParam(lang), pair: pairKey(from, to) },
+      props: comparePage(catalog, lang, from, to),
     })),
   );
 }
@@ -132,7 +89,25 @@ export function compareRoutes(catalog: Catalog) {
 /** `<from>...<to>` data files for every ordered pair of versions. */
 export function pairRoutes(catalog: Catalog) {
   return catalog.pairs().map(([from, to]) => ({
-    params: { pair: `${from}...${to}` },
+    params: { pair: pairKey(from, to) },
     props: { from, to },
   }));
 }
+
+/** `<version>` data files for every version. */
+export function versionDataRoutes(catalog: Catalog) {
+  return catalog.versions.map((v) => ({
+    params: { version: v.meta.id },
+    props: { version: v.meta.id },
+  }));
+}
+
+/** `<lang>` data files: one per language. */
+export const langDataRoutes = () => LANGS.map((lang) => ({ params: { lang }, props: { lang } }));
+
+/** The Atom feed of changes in each language, at the path `dataPaths.feed` gives. */
+export const feedRoutes = () =>
+  LANGS.map((lang) => ({
+    params: { feed: dataPaths.feed(lang).replace(/^\/data\/|\.atom$/g, '') },
+    props: { lang },
+  }));

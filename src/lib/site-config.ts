@@ -17,3 +17,11 @@ export function siteTitle(env: Record<string, string | undefined>): string {
 export function isPublicEdition(env: Record<string, string | undefined>): boolean {
   return contentDir(env).replace(/\/+$/, '') === 'content';
 }
+
+/**
+ * The path the site is served under (`/` or `/msp/checklist/`): Astro's `base`, which
+ * `MSP_BASE` sets. Outside Vite (plain Node scripts) there is no base, so the root.
+ */
+export function basePath(): string {
+  return import.meta.env?.BASE_URL ?? '/';
+}

@@ -1,8 +1,11 @@
 /**
- * URL builders for the public URL contract. Every link goes through `href`, which adds the
- * configured base path, so the site can be served from a sub-path.
+ * URL builders for the public URL contract. Every link of a page goes through `href` (or
+ * `baseHref` for files that are not per language), which adds the configured base path, so the
+ * site can be served from a sub-path.
  */
+import { pairKey } from './ids.ts';
 import type { Lang } from './model.ts';
+import { basePath } from './site-config.ts';
 
 /** Joins the base path (`/` or `/docs/`) and a site path (`/controls/8.1.10/`). */
 export function withBase(base: string, path: string): string {
@@ -13,6 +16,19 @@ export function withBase(base: string, path: string): string {
 /** The site path of a page in a language: `/controls/` → `/ja/controls/` for Japanese. */
 export function localize(lang: Lang, path: string): string {
   return lang === 'en' ? path : `/${lang}${path}`;
+}
+
+/** The URL of a page in a language, base path included: `/controls/` → `/msp/ja/controls/`. */
+export function href(lang: Lang, path: string): string {
+  return withBase(basePath(), localize(lang, path));
+}
+
+/**
+ * The URL of a site path as it stands, base path included: for files that are the same in
+ * every language (data, icons) and for paths already localized.
+ */
+export function baseHref(path: string): string {
+  return withBase(basePath(), path);
 }
 
 /** Strips the language prefix from a site path. */
@@ -38,7 +54,7 @@ export function versionPath(version: string): string {
 
 /** Path of the compare explorer for a pair of versions. */
 export function comparePath(from: string, to: string): string {
-  return `/compare/${from}...${to}/`;
+  return `/compare/${pairKey(from, to)}/`;
 }
 
 /** Anchor of one item's change on the compare page. */
@@ -49,8 +65,11 @@ export function changeAnchor(id: string): string {
 /** Path of the machine-readable data files. */
 export const dataPaths = {
   version: (v: string) => `/data/versions/${v}.json`,
-  diff: (from: string, to: string) => `/data/diffs/${from}...${to}.json`,
-  csv: (from: string, to: string) => `/data/diffs/${from}...${to}.csv`,
+  diff: (from: string, to: string) => `/data/diffs/${pairKey(from, to)}.json`,
+  csv: (from: string, to: string) => `/data/diffs/${pairKey(from, to)}.csv`,
   feed: (lang: Lang) => (lang === 'ja' ? '/data/changes.ja.atom' : '/data/changes.atom'),
-  searchIndex: (lang: Lang) => `/data/palette.${lang}.json`,
+  /** The quick-jump palette's index of items. */
+  paletteIndex: (lang: Lang) => `/data/palette.${lang}.json`,
+  /** The index of text added and removed between versions, for the search page. */
+  changesIndex: (lang: Lang) => `/data/changes-index.${lang}.json`,
 } as const;

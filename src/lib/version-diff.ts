@@ -7,7 +7,8 @@ import { ContentError } from './content-error.ts';
 import { compareItemIds } from './ids.ts';
 import type { ChangeNote, ChangeNotes, Checklist, Item, Lang } from './model.ts';
 import { LANGS } from './model.ts';
-import { diffText, isEditorialOnly, sideText, type DiffPart } from './text-diff.ts';
+import { sideText } from './diff-parts.ts';
+import { diffText, isEditorialOnly, type DiffPart } from './text-diff.ts';
 
 export { CHANGE_KINDS, type ChangeKind };
 

@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openSite, type Site } from './harness.ts';
-import { ROOT_BUILD, requireBuild } from './lib/built-site.ts';
-import { samplePages } from './lib/page-types.ts';
+import { openSite, type Site } from '../../scripts/lib/site-browser.ts';
+import { ROOT_BUILD, requireBuild } from '../support/builds.ts';
+import { samplePages } from '../support/sample-pages.ts';
 
 const AXE = resolve('node_modules/axe-core/axe.min.js');
 const SCHEMES = ['light', 'dark'] as const;

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { openSite, type Site } from './harness.ts';
+import { openSite, type Site } from '../../scripts/lib/site-browser.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const TITLE = 'Acme private edition';
@@ -77,8 +77,17 @@ describe('a private edition built from an imported spreadsheet', () => {
       true,
     );
 
+    // Confidence is named after this edition's own source, not the public edition's.
+    const provenance = (await page.locator('.provenance').textContent()) ?? '';
+    assert.match(provenance, /stated in “Acme test checklist”/);
+    assert.doesNotMatch(provenance, /announcement/);
+
     await page.goto(site!.url('/ja/v/1.0/controls/1.2/'));
     assert.match((await page.locator('h1').textContent()) ?? '', /インシデント対応/);
+    assert.match(
+      (await page.locator('.provenance').textContent()) ?? '',
+      /「Acme テスト用チェックリスト」に記載/,
+    );
 
     for (const path of [
       '/v/1.1/',

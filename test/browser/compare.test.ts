@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { buildCatalog } from '../../src/lib/catalog.ts';
 import { loadContent } from '../../src/lib/load.ts';
 import { evidenceChanges } from '../../src/lib/version-diff.ts';
-import { openSite, type Site } from './harness.ts';
+import { openSite, type Site } from '../../scripts/lib/site-browser.ts';
 
 const catalog = buildCatalog(await loadContent('content'));
 const diff = catalog.diff('4.2', '4.2.1');

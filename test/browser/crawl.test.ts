@@ -6,19 +6,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { LANGS } from '../../src/lib/model.ts';
-import { crawl, type CrawlResult, type LinkProblem } from '../../src/lib/site-check.ts';
 import { localize, versionPath } from '../../src/lib/urls.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
+import { htmlFiles, sitePathOf } from '../../scripts/lib/built-site.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 import {
   BASE_BUILD,
   ROOT_BUILD,
   SITE_ORIGIN,
-  htmlFiles,
-  httpFetch,
   requireBuild,
-  sitePathOf,
   versionIds,
-} from './lib/built-site.ts';
+} from '../support/builds.ts';
+import { crawl, httpFetch, type CrawlResult, type LinkProblem } from '../support/link-crawler.ts';
 
 /** Broken references grouped by target, each with a few of the pages that hold it. */
 function report(problems: LinkProblem[]): string {

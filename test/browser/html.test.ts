@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { HtmlValidate, StaticConfigLoader, type ConfigData, type Message } from 'html-validate';
-import { ROOT_BUILD, htmlFiles, requireBuild } from './lib/built-site.ts';
+import { htmlFiles } from '../../scripts/lib/built-site.ts';
+import { ROOT_BUILD, requireBuild } from '../support/builds.ts';
 
 // The repository's config, loaded explicitly: a build outside the repository (MSP_DIST) would
 // otherwise find no config file above it and be checked with no rule at all.

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { buildCatalog } from '../../src/lib/catalog.ts';
 import { loadContent } from '../../src/lib/load.ts';
-import { openSite, type Site } from './harness.ts';
+import { openSite, type Site } from '../../scripts/lib/site-browser.ts';
 
 const catalog = buildCatalog(await loadContent('content'));
 const latest = catalog.latest;

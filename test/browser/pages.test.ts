@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadContent } from '../../src/lib/load.ts';
-import { openSite, type Site } from './harness.ts';
+import { openSite, type Site } from '../../scripts/lib/site-browser.ts';
 
 const { versions } = await loadContent('content');
 const latest = versions.at(-1)!;

@@ -10,8 +10,8 @@ import type { Page } from 'playwright-core';
 import { loadContent } from '../../src/lib/load.ts';
 import type { Lang } from '../../src/lib/model.ts';
 import { contentDir } from '../../src/lib/site-config.ts';
-import { BASE_BUILD, requireBuild } from './lib/built-site.ts';
-import { openSite, type Site } from './harness.ts';
+import { BASE_BUILD, requireBuild } from '../support/builds.ts';
+import { openSite, type Site } from '../../scripts/lib/site-browser.ts';
 
 const { versions, notes } = await loadContent(contentDir(process.env));
 const latest = versions.at(-1)!;

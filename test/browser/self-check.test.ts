@@ -11,7 +11,7 @@ import { buildCatalog } from '../../src/lib/catalog.ts';
 import { loadContent } from '../../src/lib/load.ts';
 import { contentHash } from '../../src/lib/self-check/hash.ts';
 import { ASIDE_KEY, STORAGE_KEY, type SelfCheckState } from '../../src/lib/self-check/types.ts';
-import { openSite, type Site } from './harness.ts';
+import { openSite, type Site } from '../../scripts/lib/site-browser.ts';
 
 const catalog = buildCatalog(await loadContent('content'));
 const latest = catalog.latest.meta.id;

@@ -6,9 +6,14 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
-import { budgetFor, overBudget, type Budgets } from '../../src/lib/site-check.ts';
-import { ROOT_BUILD, requireBuild } from './lib/built-site.ts';
-import { heaviestByType, weighBuild } from './lib/weights.ts';
+import {
+  budgetFor,
+  heaviestByType,
+  overBudget,
+  weighBuild,
+  type Budgets,
+} from '../../scripts/lib/page-weight.ts';
+import { ROOT_BUILD, requireBuild } from '../support/builds.ts';
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readContentFolder, writeContentFiles } from '../../src/lib/authoring/content-files.ts';
-import { planNewVersion } from '../../src/lib/authoring/new-version.ts';
+import { readContentFolder, writeContentFiles } from '../../scripts/lib/authoring/content-files.ts';
+import { planNewVersion } from '../../scripts/lib/authoring/new-version.ts';
 import { buildCatalog } from '../../src/lib/catalog.ts';
 import { ContentErrors } from '../../src/lib/content-error.ts';
 import { loadContent } from '../../src/lib/load.ts';
@@ -61,8 +61,12 @@ describe('planNewVersion', () => {
       await writeFile(join(items, file), stringify(data));
     };
     // Reworded in both languages; 4.1.2 renumbered to 4.1.3; 2.1 removed.
+    // The new wording keeps the words the item's aliases stand on.
     await edit('8.1.10.yaml', (d) => {
-      d.requirement = { en: 'A stricter rule.', ja: 'より厳しい規定です。' };
+      d.requirement = {
+        en: 'A stricter rule: multi-factor authentication (MFA) on the root user of every AWS account, including accounts created with AWS Organizations or AWS Control Tower.',
+        ja: 'より厳しい規定です。AWS OrganizationsやAWS Control Towerで作成したものを含め、すべてのAWSアカウントのルートユーザーを多要素認証（MFA）で保護します。',
+      };
     });
     await edit('4.1.2.yaml', (d) => {
       d.id = '4.1.3';

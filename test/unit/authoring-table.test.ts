@@ -1,25 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AuthoringError } from '../../src/lib/authoring/authoring-error.ts';
+import { AuthoringError } from '../../scripts/lib/authoring/authoring-error.ts';
 import {
   fieldOfHeader,
   headerKey,
   parseColumnFlags,
   parseMappingFile,
   resolveColumns,
-} from '../../src/lib/authoring/columns.ts';
+} from '../../scripts/lib/authoring/columns.ts';
 import {
   evidenceFromCells,
   keyFromText,
   splitEvidenceLines,
-} from '../../src/lib/authoring/evidence-lines.ts';
+} from '../../scripts/lib/authoring/evidence-lines.ts';
 import {
   cellValueText,
   decodeText,
   parseCsvTable,
   readTable,
-} from '../../src/lib/authoring/table.ts';
+} from '../../scripts/lib/authoring/table.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateBenchContent } from '../../scripts/bench-content.ts';
+import { generateBenchContent } from '../../scripts/lib/bench-content.ts';
 import { buildCatalog } from '../../src/lib/catalog.ts';
 import { compileContent } from '../../src/lib/load.ts';
 

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/lib/catalog.ts';
 import { loadContent } from '../../src/lib/load.ts';
-import { selfCheckStrings } from '../../src/lib/self-check-strings.ts';
+import { CLIENT_STRINGS } from '../../src/lib/client-strings.ts';
+import { clientStrings } from '../../src/lib/i18n.ts';
 import { carryOver } from '../../src/lib/self-check/carry.ts';
 import { selfCheckData } from '../../src/lib/self-check/data.ts';
 import {
@@ -25,12 +26,13 @@ import {
 import { knownItems } from '../../src/lib/self-check/site-data.ts';
 import { setAnswer } from '../../src/lib/self-check/state.ts';
 import { MAX_IMPORT_BYTES, emptyState } from '../../src/lib/self-check/types.ts';
+import { translator } from '../../src/lib/translate.ts';
 
 const catalog = buildCatalog(await loadContent(resolve('content')));
 const data = selfCheckData(catalog, '4.2.1');
 const old = selfCheckData(catalog, '4.2');
 const known = knownItems([old, data]);
-const en = selfCheckStrings('en');
+const en = translator(clientStrings('en', CLIENT_STRINGS.selfCheckOverview));
 const T1 = '2024-05-01T10:00:00.000Z';
 
 function answered() {

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { buildCatalog } from '../../src/lib/catalog.ts';
+import { loadContent } from '../../src/lib/load.ts';
+import { sideText } from '../../src/lib/diff-parts.ts';
 import {
   changePhrases,
   diffText,
   isEditorialOnly,
   renderCompact,
-  sideText,
   tokenize,
 } from '../../src/lib/text-diff.ts';
+import type { FieldChange } from '../../src/lib/version-diff.ts';
 
 const en = (a: string, b: string, ignoreEditorial = false) =>
   renderCompact(diffText(a, b, 'en', { ignoreEditorial }));
@@ -59,7 +62,7 @@ describe('diffText (Japanese)', () => {
   it('marks a changed number inside a sentence', () => {
     expect(
       ja('指摘事項はすべて5営業日以内に対応します。', '指摘事項はすべて10営業日以内に対応します。'),
-    ).toBe('指摘事項はすべて[-5-]{+10+}営業日以内に対応します。');
+    ).toBe('指摘事項はすべて[-5営業日-]{+10営業日+}以内に対応します。');
   });
 
   it('marks an inserted phrase at word level, not the whole sentence', () => {
@@ -117,5 +120,126 @@ describe('changePhrases context', () => {
       'ja',
     );
     expect(changePhrases(ja, 'ja')).toEqual([{ before: '', after: 'チャネルは1つで構いません。' }]);
+  });
+});
+
+describe('Japanese words in a diff', () => {
+  it('keeps a number and its counter as one unit', () => {
+    expect(ja('顧客2人の設計書', '顧客3人の設計書')).toBe('顧客[-2人-]{+3人+}の設計書');
+    expect(ja('運用実績は6か月分です。', '運用実績は12か月分です。')).toBe(
+      '運用実績は[-6か月分-]{+12か月分+}です。',
+    );
+    expect(ja('事例は1件まで数えます。', '事例は2件まで数えます。')).toBe(
+      '事例は[-1件-]{+2件+}まで数えます。',
+    );
+  });
+
+  it('keeps a verb with its endings as one word', () => {
+    expect(ja('エビデンスが求められます。', 'エビデンスは求められません。')).toBe(
+      'エビデンス[-が求められます-]{+は求められません+}。',
+    );
+    expect(tokenize('評価に基づいて行われます', 'ja').map((t) => t.text)).toEqual([
+      '評価',
+      'に',
+      '基づいて',
+      '行われます',
+    ]);
+  });
+
+  it('joins changes that only a particle separates, not those a word separates', () => {
+    expect(ja('監査では記録を確認します。', '監査では手順を確認しません。')).toBe(
+      '監査では[-記録を確認します-]{+手順を確認しません+}。',
+    );
+    expect(ja('監査では記録を必ず確認します。', '監査では手順を必ず確認しません。')).toBe(
+      '監査では[-記録-]{+手順+}を必ず[-確認します-]{+確認しません+}。',
+    );
+  });
+
+  it('starts a phrase at the word a particle belongs to', () => {
+    const parts = diffText('エビデンスが求められます。', 'エビデンスは求められません。', 'ja');
+    expect(changePhrases(parts, 'ja')).toEqual([
+      { before: 'エビデンスが求められます', after: 'エビデンスは求められません' },
+    ]);
+  });
+});
+
+/** The changed texts of 4.2 → 4.2.1 (tags aside), by `<item> <field>[:<evidence key>]`. */
+const changes = new Map<string, FieldChange>();
+for (const item of buildCatalog(await loadContent('content')).diff('4.2', '4.2.1').items) {
+  for (const f of item.fields) {
+    if (f.field !== 'tags') changes.set(`${item.id} ${f.field}${f.key ? `:${f.key}` : ''}`, f);
+  }
+}
+
+/** Every Japanese change of 4.2 → 4.2.1, as read from the two versions' texts. */
+describe('every Japanese change of 4.2 → 4.2.1', () => {
+  const solutionRequirement =
+    'パートナーが顧客に提供するマネージドソリューションについての項目です。評価[-には、そのソリューションに-]{+は下に挙げる4種類のエビデンスに基づいて行われ、+}6か月分の運用実績[-があること-]を示すエビデンス[-が求められます-]{+は求められません+}。';
+  const solutionEvidence = {
+    'evidence:public-product-page': '{+ソリューションの機能を説明した、一般公開の製品ページ+}',
+    'evidence:provisioning-code':
+      '{+顧客アカウントへのソリューションの展開に使う、プロビジョニングや自動化のコード+}',
+    'evidence:running-in-customer-account':
+      '{+ソリューションが顧客のアカウントで実際に動いていることを示すエビデンス+}',
+    'evidence:itsm-alerts':
+      '{+ソリューションが出すアラートが、パートナーのチケット管理／ITSMシステムに連携されていることを示すエビデンス+}',
+    'evidence:operating-history': '[-ソリューションの6か月分の運用実績を示すエビデンス-]',
+  };
+  const expected: Record<string, string> = {
+    'audit-timing requirement':
+      '監査で挙がった指摘事項には、[-5営業日-]{+10営業日+}以内にすべて対処します。',
+    'case-studies requirement':
+      '顧客事例（ケーススタディ）は監査で確認される資料の一つです。{+事例として数えられるのは顧客1社につき1件までで、グループ会社や社内顧客の事例は対象外です。パートナーが自社で書く事例に決まった文書形式はありません。書き方の手本がほしい場合に備えて、AWSは例とテンプレートを収めた事例作成ガイドへのリンクを示しています。+}',
+    '2.1 requirement':
+      'パートナーの財務健全性についての項目です。{+財務健全性を評価する社内ビジネスレビューや、パートナーが作成した対応策は、エビデンスとして認められます。+}',
+    '2.1 evidence:internal-business-review': '{+財務健全性を評価する社内ビジネスレビュー+}',
+    '2.1 evidence:response-measures': '{+パートナーが作成した対応策（アクションプラン）+}',
+    '4.1 evidence:own-csat-collection':
+      'パートナーが顧客満足度（CSAT）のデータを顧客から集めていることを示すエビデンス{+。APNに表示されるCSATデータでは代わりになりません。+}',
+    '4.1.2 requirement':
+      'パートナーは、顧客満足度（CSAT）の低いスコアに対応します。{+低スコアとみなすしきい値は、パートナー自身が定めておくことが求められます。+}',
+    '5.1.1 requirement':
+      'パートナーは、顧客向けの設計書を提示します。{+設計書は、関連のない独立した顧客3社分をそろえます。+}',
+    '5.1.1 evidence:design-documents': '{+関連のない独立した+}顧客[-向け-]{+3社分+}の設計書',
+    '8.1.10 requirement':
+      'AWSアカウントのルートユーザーは、多要素認証（MFA）で保護します。{+ただし、AWS OrganizationsやAWS Control Towerで作成したアカウントのように、ルートユーザーが定義されていないアカウントでは、この設定は必要ありません。+}',
+    '8.1.11 requirement':
+      'パートナーは、ソーシャルエンジニアリングのテストとセキュリティトレーニングを実施します。{+テストに使うコミュニケーションチャネルは1つだけで構いません。トレーニングは年次で行います。+}',
+    '9.13.3 requirement':
+      'パートナーの構成管理データベース（CMDB）についての項目です。{+CMDBには、承認ワークフローか、構成が変わったときにアラートを出す仕組みのどちらかを組み込みます。+}',
+    '9.13.3 evidence:recent-changes': '{+直近の変更を特定できるエビデンス+}',
+  };
+  for (const id of ['9.6.1', '9.6.2', '9.6.3']) {
+    expected[`${id} requirement`] = solutionRequirement;
+    for (const [field, text] of Object.entries(solutionEvidence)) expected[`${id} ${field}`] = text;
+  }
+
+  it('covers every changed Japanese text', () => {
+    expect([...changes.keys()].sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  for (const [key, compact] of Object.entries(expected)) {
+    it(key, () => {
+      expect(renderCompact(changes.get(key)!.diff.ja)).toBe(compact);
+    });
+  }
+
+  it('tells the changes as phrases of whole words', () => {
+    const phrases = (key: string) => changePhrases(changes.get(key)!.diff.ja, 'ja');
+    expect(phrases('audit-timing requirement')).toEqual([
+      { before: '5営業日以内', after: '10営業日以内' },
+    ]);
+    expect(phrases('9.6.1 requirement')).toEqual([
+      {
+        before: '評価には、そのソリューションに6か月分',
+        after: '評価は下に挙げる4種類のエビデンスに基づいて行われ、6か月分',
+      },
+      { before: '運用実績があることを示す', after: '' },
+      { before: 'エビデンスが求められます', after: 'エビデンスは求められません' },
+    ]);
+    expect(phrases('5.1.1 evidence:design-documents')).toEqual([
+      { before: '', after: '関連のない独立した顧客' },
+      { before: '向けの設計書', after: '3社分の設計書' },
+    ]);
   });
 });

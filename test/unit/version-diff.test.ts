@@ -97,7 +97,9 @@ describe('computeVersionDiff: fields', () => {
     const [field] = computeVersionDiff(a, b).items[0]!.fields;
     expect(field!.field).toBe('requirement');
     expect(renderCompact(field!.diff.en)).toBe('Fix findings in [-5-]{+10+} business days.');
-    expect(renderCompact(field!.diff.ja)).toBe('指摘事項には[-5-]{+10+}営業日以内に対応します。');
+    expect(renderCompact(field!.diff.ja)).toBe(
+      '指摘事項には[-5営業日-]{+10営業日+}以内に対応します。',
+    );
     expect(field!.editorial).toBe(false);
   });
 

@@ -2,7 +2,7 @@
  * Redraws the self-check's status chart (StatusChart.astro) from the reader's answers. The
  * overview calls `updateStatusChart` each time it renders its progress.
  */
-import { STATUS_KEYS, stackedBar, statusValues } from '../../lib/charts.ts';
+import { STATUS_KEYS, statusRow } from '../../lib/charts.ts';
 import type { Counts } from '../../lib/self-check/progress.ts';
 import { el } from '../self-check/dom.ts';
 
@@ -23,9 +23,9 @@ export function updateStatusChart(
   if (!body) return;
   body.replaceChildren(
     ...sections.map(({ title, counts }) => {
-      const values = statusValues(counts);
+      const { values, segments } = statusRow(title, counts);
       const bar = svg('svg', { class: 'bar', 'aria-hidden': 'true', width: '100%', height: '10' });
-      for (const g of stackedBar(STATUS_KEYS, values)) {
+      for (const g of segments) {
         bar.append(
           svg('rect', {
             class: `fill-${g.key}`,

@@ -1,8 +1,9 @@
 /** Suggestions under the header search box, from pagefind; loaded when the box is focused. */
+import type { ClientKey } from '../../lib/client-strings.ts';
 import { normalizeQuery } from '../../lib/search/normalize.ts';
 import type { PaletteEntry } from '../../lib/search/palette-index.ts';
 import { findsItem, withHighlight, type SiteHit } from '../../lib/search/site-hits.ts';
-import { fill } from '../../lib/search-strings.ts';
+import { elementTranslator } from '../../lib/translate.ts';
 import { siteBase, siteHref } from './client-env.ts';
 import { itemOption, Listbox } from './listbox.ts';
 import { loadPagefind, searchSite } from './pagefind-client.ts';
@@ -20,7 +21,7 @@ export function enhanceHeaderSearch(host: HTMLElement): void {
   const popup = host.querySelector<HTMLElement>('.site-search-popup')!;
   const status = host.querySelector<HTMLElement>('.site-search-status')!;
   const list = host.querySelector<HTMLElement>('[role="listbox"]')!;
-  const strings = JSON.parse(host.dataset.strings ?? '{}') as Record<string, string>;
+  const t = elementTranslator<ClientKey<'siteSearch'>>(host);
   const base = siteBase();
 
   input.setAttribute('role', 'combobox');
@@ -68,7 +69,7 @@ export function enhanceHeaderSearch(host: HTMLElement): void {
       show(false);
       return;
     }
-    status.textContent = strings['status.loading'] ?? '';
+    status.textContent = t('search.status.loading');
     show(true);
     let hits: SiteHit[];
     let closest: PaletteEntry[] = [];
@@ -80,12 +81,11 @@ export function enhanceHeaderSearch(host: HTMLElement): void {
         closest = (await loadPalette(host.dataset.paletteIndex!)).search(q, 3).map((h) => h.entry);
       }
     } catch {
-      if (mine === seq) status.textContent = strings['status.error'] ?? '';
+      if (mine === seq) status.textContent = t('search.status.error');
       return;
     }
     if (mine !== seq) return; // A newer query is on its way.
-    status.textContent =
-      hits.length + closest.length > 0 ? '' : fill(strings['status.none']!, { q });
+    status.textContent = hits.length + closest.length > 0 ? '' : t('search.status.none', { q });
     const closestIds = new Set(closest.map((e) => e.id));
     const options = [
       ...closest.map((e) => entryOption(e)),
@@ -95,7 +95,7 @@ export function enhanceHeaderSearch(host: HTMLElement): void {
     const all = itemOption({
       id: 'site-search-all',
       href: `${form.action}?q=${encodeURIComponent(q)}`,
-      title: fill(strings['header.all']!, { q }),
+      title: t('search.header.all', { q }),
     });
     listbox.set([...options, all], false);
   };

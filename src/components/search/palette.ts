@@ -1,8 +1,9 @@
 /** The quick-jump palette's behaviour, loaded on first open. */
+import type { ClientKey } from '../../lib/client-strings.ts';
 import { normalizeQuery } from '../../lib/search/normalize.ts';
 import type { PaletteEntry } from '../../lib/search/palette-index.ts';
 import { parseRecent, pushRecent, RECENT_KEY } from '../../lib/search/recent.ts';
-import { fill } from '../../lib/search-strings.ts';
+import { elementTranslator, type Translate } from '../../lib/translate.ts';
 import { siteHref } from './client-env.ts';
 import { itemOption, Listbox } from './listbox.ts';
 import { loadPalette, type LoadedPalette } from './palette-data.ts';
@@ -29,7 +30,7 @@ class Palette {
   #input: HTMLInputElement;
   #heading: HTMLElement;
   #listbox: Listbox;
-  #strings: Record<string, string>;
+  #t: Translate<ClientKey<'palette'>>;
   #data: LoadedPalette | undefined;
 
   constructor(host: HTMLElement) {
@@ -37,7 +38,7 @@ class Palette {
     this.#dialog = host.querySelector('dialog')!;
     this.#input = host.querySelector('#palette-q')!;
     this.#heading = host.querySelector('#palette-heading')!;
-    this.#strings = JSON.parse(host.dataset.strings ?? '{}') as Record<string, string>;
+    this.#t = elementTranslator(host);
     this.#listbox = new Listbox(this.#input, host.querySelector('#palette-list')!, (option) =>
       this.#choose(option),
     );
@@ -61,11 +62,11 @@ class Palette {
   async #render(): Promise<void> {
     const query = this.#input.value;
     if (!this.#data) {
-      this.#heading.textContent = this.#strings['status.loading'] ?? '';
+      this.#heading.textContent = this.#t('search.status.loading');
       try {
         this.#data = await loadPalette(this.#host.dataset.index!);
       } catch {
-        this.#heading.textContent = this.#strings['status.error'] ?? '';
+        this.#heading.textContent = this.#t('search.status.error');
         return;
       }
     }
@@ -76,19 +77,18 @@ class Palette {
       const recent = readRecent()
         .map((id) => byId.get(id))
         .filter((e): e is PaletteEntry => e !== undefined);
-      this.#heading.textContent = recent.length > 0 ? this.#strings['palette.recent']! : '';
+      this.#heading.textContent = recent.length > 0 ? this.#t('palette.recent') : '';
       this.#listbox.set(recent.map((e, i) => this.#entryOption(e, i)));
       return;
     }
     const hits = this.#data.search(q);
-    this.#heading.textContent = fill(
-      this.#strings[hits.length > 0 ? 'palette.results' : 'palette.none']!,
-      { q },
-    );
+    this.#heading.textContent = this.#t(hits.length > 0 ? 'palette.results' : 'palette.none', {
+      q,
+    });
     const searchAll = itemOption({
       id: 'palette-search-all',
       href: `${this.#host.dataset.searchPage}?q=${encodeURIComponent(q)}`,
-      title: fill(this.#strings['palette.searchAll']!, { q }),
+      title: this.#t('palette.searchAll', { q }),
     });
     this.#listbox.set([...hits.map((h, i) => this.#entryOption(h.entry, i)), searchAll]);
   }

@@ -8,6 +8,7 @@ import {
   type ChangeMatch,
   type ChangesIndex,
 } from '../../lib/search/changes-index.ts';
+import type { ClientKey } from '../../lib/client-strings.ts';
 import { normalizeQuery } from '../../lib/search/normalize.ts';
 import type { PaletteHit } from '../../lib/search/palette-search.ts';
 import {
@@ -22,7 +23,7 @@ import {
   withHighlight,
   type SiteHit,
 } from '../../lib/search/site-hits.ts';
-import { fill } from '../../lib/search-strings.ts';
+import { elementTranslator, type Translate } from '../../lib/translate.ts';
 import { siteBase, siteHref } from './client-env.ts';
 import { searchSite } from './pagefind-client.ts';
 
@@ -60,7 +61,7 @@ function excerpt(html: string, className: string): HTMLElement {
 }
 
 class SearchPageElement extends HTMLElement {
-  #strings: Record<string, string> = {};
+  #t!: Translate<ClientKey<'searchPage'>>;
   #labels!: Labels;
   #form!: HTMLFormElement;
   #status!: HTMLElement;
@@ -70,7 +71,7 @@ class SearchPageElement extends HTMLElement {
   #changes: Promise<ChangesIndex> | undefined;
 
   connectedCallback(): void {
-    this.#strings = JSON.parse(this.dataset.strings ?? '{}') as Record<string, string>;
+    this.#t = elementTranslator(this);
     this.#labels = JSON.parse(this.dataset.labels ?? '{}') as Labels;
     this.#form = this.querySelector('form')!;
     this.#status = this.querySelector('.search-status')!;
@@ -89,10 +90,6 @@ class SearchPageElement extends HTMLElement {
       this.#timer = setTimeout(() => void this.#update(), DEBOUNCE_MS);
     });
     void this.#run(this.#state());
-  }
-
-  #s(key: string, vars: Record<string, string | number> = {}): string {
-    return fill(this.#strings[key] ?? key, vars);
   }
 
   #fillForm(state: SearchState): void {
@@ -126,19 +123,19 @@ class SearchPageElement extends HTMLElement {
     const q = normalizeQuery(state.q);
     this.#results.setAttribute('aria-busy', 'true');
     if (!q) {
-      this.#show(mine, this.#s('status.empty'), []);
+      this.#show(mine, this.#t('search.status.empty'), []);
       return;
     }
-    this.#status.textContent = this.#s('status.loading');
+    this.#status.textContent = this.#t('search.status.loading');
     try {
       if (state.mode === 'changes') {
         const matches = searchChanges(await this.#changesIndex(), q, state.filters);
-        const key = matches.length === 1 ? 'changes.count.one' : 'changes.count';
+        const key = matches.length === 1 ? 'search.changes.count.one' : 'search.changes.count';
         this.#show(
           mine,
           matches.length > 0
-            ? this.#s(key, { n: matches.length, q })
-            : this.#s('changes.none', { q }),
+            ? this.#t(key, { n: matches.length, q })
+            : this.#t('search.changes.none', { q }),
           matches.map((m) => this.#changeItem(m)),
         );
         return;
@@ -148,16 +145,17 @@ class SearchPageElement extends HTMLElement {
       // whose titles and aliases come closest lead, before any other page.
       const closest = findsItem(hits, q) ? [] : await this.#closest(q);
       const n = hits.length + closest.length;
-      let status = this.#s('status.none', { q });
-      if (closest.length > 0) status = this.#s('status.closest', { q });
-      else if (n > 0) status = this.#s(n === 1 ? 'status.count.one' : 'status.count', { n, q });
+      let status = this.#t('search.status.none', { q });
+      if (closest.length > 0) status = this.#t('search.status.closest', { q });
+      else if (n > 0)
+        status = this.#t(n === 1 ? 'search.status.count.one' : 'search.status.count', { n, q });
       const shown = new Set(closest.map((h) => h.entry.id));
       this.#show(mine, status, [
         ...closest.map((h) => this.#closestItem(h)),
         ...hits.filter((h) => !h.id || !shown.has(h.id)).map((h) => this.#hitItem(h, q)),
       ]);
     } catch {
-      this.#show(mine, this.#s('status.error'), []);
+      this.#show(mine, this.#t('search.status.error'), []);
     }
   }
 
@@ -204,18 +202,18 @@ class SearchPageElement extends HTMLElement {
     const li = this.#result(hit.url, withHighlight(hit.url, q), hit.id, hit.kind, hit.title);
     const meta = [
       hit.kind && this.#labels.kind[hit.kind],
-      hit.version && this.#s('result.version', { v: hit.version }),
+      hit.version && this.#t('search.result.version', { v: hit.version }),
       hit.section && this.#labels.section[hit.section],
     ].filter((x): x is string => !!x);
     if (meta.length > 0 || hit.idMatch) {
       const p = el('p', 'hit-meta', meta.join(' · '));
-      if (hit.idMatch) p.append(' ', el('span', 'badge', this.#s('result.idMatch')));
+      if (hit.idMatch) p.append(' ', el('span', 'badge', this.#t('search.result.idMatch')));
       li.append(p);
     }
     li.append(el('p', '', excerpt(hit.excerpt, 'hit-excerpt')));
     if (hit.subResults.length > 0) {
       const subs = el('ul', 'hit-subs');
-      subs.setAttribute('aria-label', this.#s('result.sections'));
+      subs.setAttribute('aria-label', this.#t('search.result.sections'));
       for (const sub of hit.subResults.slice(0, 3)) {
         subs.append(
           el(
@@ -230,7 +228,7 @@ class SearchPageElement extends HTMLElement {
       li.append(subs);
     }
     if (hit.otherVersions.length > 0) {
-      const p = el('p', 'hit-meta', `${this.#s('result.otherVersions')}: `);
+      const p = el('p', 'hit-meta', `${this.#t('search.result.otherVersions')}: `);
       hit.otherVersions.forEach((o, i) => {
         if (i > 0) p.append(', ');
         p.append(link(withHighlight(o.url, q), o.version));
@@ -244,19 +242,22 @@ class SearchPageElement extends HTMLElement {
     const e = m.entry;
     const li = this.#result(siteHref(e.path), siteHref(e.path), e.id, e.itemKind, e.title);
     const meta = [
-      this.#s('result.pair', { from: e.from, to: e.to }),
+      this.#t('search.result.pair', { from: e.from, to: e.to }),
       this.#labels.change[e.change],
       ...e.labels.map((l) => this.#labels.label[l]),
     ].filter((x): x is string => !!x);
     const p = el('p', 'hit-meta', meta.join(' · '));
-    if (m.idMatch) p.append(' ', el('span', 'badge', this.#s('result.idMatch')));
+    if (m.idMatch) p.append(' ', el('span', 'badge', this.#t('search.result.idMatch')));
     li.append(p);
     if (e.summary) li.append(el('p', '', e.summary));
     for (const t of m.texts.slice(0, TEXTS_SHOWN)) {
       const field = t.text.field.split(':')[0]!;
-      const side = this.#s(t.text.side === 'added' ? 'result.added' : 'result.removed', {
-        v: t.text.side === 'added' ? e.to : e.from,
-      });
+      const side = this.#t(
+        t.text.side === 'added' ? 'search.result.added' : 'search.result.removed',
+        {
+          v: t.text.side === 'added' ? e.to : e.from,
+        },
+      );
       const Tag = t.text.side === 'added' ? 'ins' : 'del';
       const cls = t.text.side === 'added' ? 'mce-ins' : 'mce-del';
       const parts = snippet(t, SNIPPET_RADIUS).map((part) => {
@@ -267,7 +268,11 @@ class SearchPageElement extends HTMLElement {
         el(
           'p',
           'change-text',
-          el('span', 'change-side', `${side} · ${this.#s(`result.field.${field}`)}`),
+          el(
+            'span',
+            'change-side',
+            `${side} · ${this.#t(`field.${field}` as ClientKey<'searchPage'>)}`,
+          ),
           ...parts,
         ),
       );
@@ -282,7 +287,11 @@ class SearchPageElement extends HTMLElement {
       el(
         'p',
         'hit-meta',
-        [this.#labels.kind[e.kind], this.#s('result.version', { v: e.version }), e.sectionTitle]
+        [
+          this.#labels.kind[e.kind],
+          this.#t('search.result.version', { v: e.version }),
+          e.sectionTitle,
+        ]
           .filter(Boolean)
           .join(' · '),
       ),

@@ -2,10 +2,11 @@
  * `<change-review>`: a "reviewed" mark on one change of a compare page, stored with the
  * self-check (with the content hashes of both versions) and exported as a review record.
  */
-import { fmt } from '../../lib/self-check/format.ts';
+import type { ClientKey } from '../../lib/client-strings.ts';
 import { setReviewMark } from '../../lib/self-check/state.ts';
 import { SelfCheckStore, browserStorage, onOtherTabChange } from '../../lib/self-check/storage.ts';
 import { own } from '../../lib/self-check/types.ts';
+import { elementTranslator } from '../../lib/translate.ts';
 
 let store: SelfCheckStore | undefined;
 
@@ -34,7 +35,7 @@ class ChangeReview extends HTMLElement {
 
   render() {
     const { pair = '', change = '', fromHash, toHash, lang } = this.dataset;
-    const s = JSON.parse(this.dataset.strings ?? '{}') as Record<string, string>;
+    const t = elementTranslator<ClientKey<'changeReview'>>(this);
     const mark = own(own(store!.state.reviews, pair), change);
     const box = this.querySelector('input')!;
     box.checked = !!mark;
@@ -42,10 +43,10 @@ class ChangeReview extends HTMLElement {
     const when = this.querySelector('.when')!;
     if (!mark) when.textContent = '';
     else if (mark.fromHash !== fromHash || mark.toHash !== toHash)
-      when.textContent = s['review.stale'] ?? '';
+      when.textContent = t('selfCheck.review.stale');
     else {
       const date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
-      when.textContent = fmt(s['review.at'] ?? '', {
+      when.textContent = t('selfCheck.review.at', {
         date: date.format(new Date(mark.reviewedAt)),
       });
     }

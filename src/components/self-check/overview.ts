@@ -4,9 +4,8 @@
  * and carry-over load on first use.
  */
 import type { Lang } from '../../lib/model.ts';
-import type { SelfCheckStrings } from '../../lib/self-check-strings.ts';
+import type { ClientKey } from '../../lib/client-strings.ts';
 import { itemLabel, sectionLabel, standingLabel } from '../../lib/self-check/export.ts';
-import { fmt } from '../../lib/self-check/format.ts';
 import {
   STATUS_FILTERS,
   filterItems,
@@ -25,13 +24,14 @@ import {
 } from '../../lib/self-check/site-data.ts';
 import { SelfCheckStore, browserStorage, onOtherTabChange } from '../../lib/self-check/storage.ts';
 import { ASIDE_KEY, own, type Answer } from '../../lib/self-check/types.ts';
+import { elementTranslator, type Translate } from '../../lib/translate.ts';
 import { button, el } from './dom.ts';
 import { updateStatusChart } from '../charts/status-chart.ts';
 
 /** What the lazily loaded parts of the overview use. */
 export interface OverviewHost {
   store: SelfCheckStore;
-  s: SelfCheckStrings;
+  t: Translate<ClientKey<'selfCheckOverview'>>;
   pageLang: Lang;
   base: string;
   /** Site root in the page's language, base path included (`/ja/`). */
@@ -58,7 +58,7 @@ function table(columns: string[], rows: HTMLElement[]) {
 
 class SelfCheckOverview extends HTMLElement implements OverviewHost {
   store = new SelfCheckStore(browserStorage());
-  s = {} as SelfCheckStrings;
+  t: Translate<ClientKey<'selfCheckOverview'>> = (key) => key;
   pageLang: Lang = 'en';
   base = '/';
   root = '/';
@@ -72,7 +72,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
 
   async connectedCallback() {
     const d = this.dataset;
-    this.s = JSON.parse(d.strings ?? '{}') as SelfCheckStrings;
+    this.t = elementTranslator(this);
     this.pageLang = d.lang === 'ja' ? 'ja' : 'en';
     this.base = d.base ?? '/';
     this.root = d.root ?? '/';
@@ -118,7 +118,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
       this.data = await fetchSelfCheckData(this.base, this.#version);
     } catch {
       this.data = undefined;
-      this.flash(el('p', {}, this.s['data.failed']));
+      this.flash(el('p', {}, this.t('selfCheck.data.failed')));
       return;
     }
     this.render();
@@ -128,7 +128,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
     if (action === 'print') window.print();
     else if (action === 'undo') {
       this.store.undo();
-      this.flash(el('p', {}, this.s['undo.done']));
+      this.flash(el('p', {}, this.t('selfCheck.undo.done')));
     } else if (action === 'carry') await this.#carry();
     else (await transfer()).act(this, action, pair);
   }
@@ -142,7 +142,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
         el(
           'p',
           {},
-          fmt(this.s['carry.done'], {
+          this.t('selfCheck.carry.done', {
             from,
             to: this.#version,
             kept: r.kept.length,
@@ -151,10 +151,10 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
             skipped: r.skipped.length,
           }),
         ),
-        button(this.s.undo, () => void this.#act('undo', undefined)),
+        button(this.t('selfCheck.undo'), () => void this.#act('undo', undefined)),
       );
     } catch {
-      if (!this.store.saveProblem) this.flash(el('p', {}, this.s['carry.failed']));
+      if (!this.store.saveProblem) this.flash(el('p', {}, this.t('selfCheck.carry.failed')));
       else this.render();
     }
   }
@@ -175,16 +175,17 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
   }
 
   #standing(a: Answer | undefined) {
-    return standingLabel(this.s, standingOf(a));
+    return standingLabel(this.t, standingOf(a));
   }
 
   render() {
-    const s = this.s;
+    const t = this.t;
     const store = this.store;
     const notices: HTMLElement[] = [];
     const problems = new Set([store.loadProblem, store.saveProblem]);
     for (const p of problems) {
-      if (p) notices.push(el('p', { class: 'notice' }, fmt(s[`problem.${p}`], { key: ASIDE_KEY })));
+      if (p)
+        notices.push(el('p', { class: 'notice' }, t(`selfCheck.problem.${p}`, { key: ASIDE_KEY })));
     }
     if (this.#flash) notices.push(this.#flash);
     const data = this.data;
@@ -200,11 +201,11 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
         el(
           'div',
           { class: 'notice' },
-          el('p', {}, fmt(s['carry.offer'], { from: carry.from, to: version })),
+          el('p', {}, t('selfCheck.carry.offer', { from: carry.from, to: version })),
           el(
             'button',
             { type: 'button', class: 'mce-button', 'data-action': 'carry' },
-            fmt(s['carry.button'], { from: carry.from }),
+            t('selfCheck.carry.button', { from: carry.from }),
           ),
         ),
       );
@@ -218,7 +219,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
             el(
               'button',
               { type: 'button', class: 'mce-button', 'data-action': 'undo' },
-              fmt(s['undo.last'], { when: this.#date(backup.at) }),
+              t('selfCheck.undo.last', { when: this.#date(backup.at) }),
             ),
           ]
         : []),
@@ -243,17 +244,21 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
       el(
         'p',
         {},
-        el('strong', {}, `${s['progress.overall']}: `),
-        fmt(s['progress.answered'], overall),
+        el('strong', {}, `${t('selfCheck.progress.overall')}: `),
+        t('selfCheck.progress.answered', overall),
       ),
       el('progress', {
         max: String(overall.total),
         value: String(overall.answered),
-        'aria-label': fmt(s['progress.answered'], overall),
+        'aria-label': t('selfCheck.progress.answered', overall),
       }),
-      el('p', {}, fmt(s['progress.breakdown'], counts(overall))),
+      el('p', {}, t('selfCheck.progress.breakdown', counts(overall))),
       table(
-        [s['progress.section'], s['progress.answeredCol'], s['progress.readyCol']],
+        [
+          t('selfCheck.progress.section'),
+          t('selfCheck.progress.answeredCol'),
+          t('selfCheck.progress.readyCol'),
+        ],
         sections.map(({ section, counts: c }) =>
           el(
             'tr',
@@ -272,7 +277,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
     const queue = reReviewQueue(data, store.state);
     this.find('.queue').replaceChildren(
       ...(queue.length === 0
-        ? [el('p', {}, s['queue.empty'])]
+        ? [el('p', {}, t('selfCheck.queue.empty'))]
         : queue.map((item) => this.#queueItem(item, own(answers, item.id)))),
     );
 
@@ -289,16 +294,16 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
     });
     this.find('.count').textContent =
       shown.length === 0
-        ? s['list.empty']
-        : fmt(s['list.count'], { shown: shown.length, total: data.items.length });
+        ? t('selfCheck.list.empty')
+        : t('selfCheck.list.count', { shown: shown.length, total: data.items.length });
     this.find('.items').replaceChildren(
       ...shown.map((item) => {
         const a = own(answers, item.id);
         const badges = [el('span', { class: 'badge status' }, this.#standing(a))];
         if (a?.review === 'editorial')
-          badges.push(el('span', { class: 'badge' }, s['badge.editorial']));
+          badges.push(el('span', { class: 'badge' }, t('selfCheck.badge.editorial')));
         if (isChanged(data, item.id)) {
-          badges.push(el('span', { class: 'badge' }, fmt(s['badge.changed'], { v: version })));
+          badges.push(el('span', { class: 'badge' }, t('selfCheck.badge.changed', { v: version })));
         }
         if (item.evidence.length > 0) {
           const done = item.evidence.filter((e) => own(a?.evidence, e.key) === true).length;
@@ -306,7 +311,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
             el(
               'span',
               { class: 'badge' },
-              fmt(s['badge.evidence'], { done, total: item.evidence.length }),
+              t('selfCheck.badge.evidence', { done, total: item.evidence.length }),
             ),
           );
         }
@@ -320,7 +325,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
     );
 
     // Printable report
-    this.find('.report-meta').textContent = fmt(s['report.meta'], {
+    this.find('.report-meta').textContent = t('selfCheck.report.meta', {
       v: version,
       date: this.#date(new Date().toISOString()),
     });
@@ -331,7 +336,12 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
           {},
           el('h3', {}, this.#sectionLabel(section)),
           table(
-            [s['col.item'], s['col.status'], s['col.evidence'], s['col.notes']],
+            [
+              t('selfCheck.col.item'),
+              t('selfCheck.col.status'),
+              t('selfCheck.col.evidence'),
+              t('selfCheck.col.notes'),
+            ],
             data.items
               .filter((i) => i.section === section.id)
               .map((item) => {
@@ -357,7 +367,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
   }
 
   #queueItem(item: ItemData, a: Answer | undefined) {
-    const s = this.s;
+    const t = this.t;
     const change = this.data?.carry?.changes[item.id];
     const diffLine = (runs: DiffRun[]) =>
       el(
@@ -379,50 +389,45 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
               'p',
               {},
               ...change.labels.map((l) =>
-                el('span', { class: 'badge' }, s[`label.${l}` as keyof SelfCheckStrings] ?? l),
+                el('span', { class: 'badge' }, t(`label.${l}` as ClientKey<'selfCheckOverview'>)),
               ),
             ),
           ]
         : []),
       ...(change?.summary ? [el('p', {}, change.summary[this.pageLang])] : []),
       ...(change?.reason
-        ? [el('p', {}, el('strong', {}, `${s['queue.why']}: `), change.reason[this.pageLang])]
+        ? [el('p', {}, el('strong', {}, `${t('change.why')}: `), change.reason[this.pageLang])]
         : []),
       ...(change?.fields ?? [])
         .filter((f) => f.field !== 'tags')
         .flatMap((f) => [
-          el(
-            'p',
-            {},
-            el('strong', {}, s[`field.${f.field}` as 'field.title']),
-            f.key ? ` (${f.key})` : '',
-          ),
+          el('p', {}, el('strong', {}, t(`field.${f.field}`)), f.key ? ` (${f.key})` : ''),
           diffLine(f.diff[this.pageLang]),
         ]),
       ...(a?.previous ?? []).flatMap((p) => [
         el(
           'p',
           {},
-          el('strong', {}, fmt(s['carry.previous'], { v: p.version, id: p.id })),
-          `: ${s[`status.${p.status ?? 'unanswered'}`]}`,
+          el('strong', {}, t('selfCheck.carry.previous', { v: p.version, id: p.id })),
+          `: ${t(`selfCheck.status.${p.status ?? 'unanswered'}`)}`,
         ),
         ...(p.notes ? [el('p', { class: 'user-text' }, p.notes)] : []),
       ]),
-      el('p', {}, el('a', { href: this.#itemHref(item.id) }, s['queue.answer'])),
+      el('p', {}, el('a', { href: this.#itemHref(item.id) }, t('selfCheck.queue.answer'))),
     );
   }
 
   #renderReviews() {
-    const s = this.s;
+    const t = this.t;
     const pairs = Object.entries(this.store.state.reviews).filter(([, m]) => Object.keys(m).length);
     this.find('.reviews').replaceChildren(
       ...(pairs.length === 0
-        ? [el('p', {}, s['reviews.none'])]
+        ? [el('p', {}, t('selfCheck.reviews.none'))]
         : pairs.map(([pair, marks]) =>
             el(
               'p',
               { class: 'actions' },
-              fmt(s['reviews.count'], { pair, n: Object.keys(marks).length }),
+              t('selfCheck.reviews.count', { pair, n: Object.keys(marks).length }),
               ...(['json', 'csv'] as const).map((kind) =>
                 el(
                   'button',
@@ -432,7 +437,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
                     'data-action': `review-${kind}`,
                     'data-pair': pair,
                   },
-                  s[`reviews.${kind}`],
+                  t(`selfCheck.reviews.${kind}`),
                 ),
               ),
             ),
@@ -441,7 +446,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
   }
 
   #sectionLabel(section: SelfCheckData['sections'][number]) {
-    return sectionLabel(section, this.pageLang, this.s);
+    return sectionLabel(section, this.pageLang, this.t);
   }
 
   #date(iso: string) {

@@ -3,7 +3,7 @@
  * wired here; saves on every change, follows other tabs, and loads the carry-over code only
  * when the reader asks for it.
  */
-import { fmt } from '../../lib/self-check/format.ts';
+import type { ClientKey } from '../../lib/client-strings.ts';
 import {
   answerOf,
   confirmAnswer,
@@ -13,20 +13,20 @@ import {
 import { SelfCheckStore, browserStorage, onOtherTabChange } from '../../lib/self-check/storage.ts';
 import { ASIDE_KEY, MAX_NOTE_CHARS, own, type Status } from '../../lib/self-check/types.ts';
 import { hasMarkup } from '../../lib/self-check/validate.ts';
+import { elementTranslator, type Translate } from '../../lib/translate.ts';
 import { button, el } from './dom.ts';
-import type { PanelStrings } from './panel-strings.ts';
 
 class SelfCheckPanel extends HTMLElement {
   #store = new SelfCheckStore(browserStorage());
-  #s = {} as PanelStrings;
+  #t!: Translate<ClientKey<'selfCheckPanel'>>;
   /** A message about the last carry-over or undo, until the next one. */
   #flash: HTMLElement | undefined;
-  #notesProblem: 'notes.markup' | 'notes.tooLong' | undefined;
+  #notesProblem: 'selfCheck.notes.markup' | 'selfCheck.notes.tooLong' | undefined;
 
   connectedCallback() {
     const form = this.querySelector('form');
     if (!form) return;
-    this.#s = JSON.parse(this.dataset.strings ?? '{}') as PanelStrings;
+    this.#t = elementTranslator(this);
     form.addEventListener('submit', (e) => e.preventDefault());
     form.addEventListener('change', (e) => this.#onChange(e.target as HTMLInputElement));
     this.#notes().addEventListener('input', () => this.#saveNotes());
@@ -62,9 +62,9 @@ class SelfCheckPanel extends HTMLElement {
   #saveNotes() {
     const text = this.#notes().value;
     this.#notesProblem = hasMarkup(text)
-      ? 'notes.markup'
+      ? 'selfCheck.notes.markup'
       : text.length > MAX_NOTE_CHARS
-        ? 'notes.tooLong'
+        ? 'selfCheck.notes.tooLong'
         : undefined;
     if (!this.#notesProblem) this.#save({ notes: text });
     this.#render(true);
@@ -78,7 +78,7 @@ class SelfCheckPanel extends HTMLElement {
       this.#flash = el(
         'p',
         {},
-        fmt(this.#s['carry.done'], {
+        this.#t('selfCheck.carry.done', {
           from: previous,
           to: version,
           kept: summary.kept.length,
@@ -87,23 +87,25 @@ class SelfCheckPanel extends HTMLElement {
           skipped: summary.skipped.length,
         }),
         ' ',
-        button(this.#s.undo, () => this.#undo()),
+        button(this.#t('selfCheck.undo'), () => this.#undo()),
       );
     } catch {
       // A failed save is reported by the status line; otherwise the data did not load.
-      this.#flash = this.#store.saveProblem ? undefined : el('p', {}, this.#s['carry.failed']);
+      this.#flash = this.#store.saveProblem
+        ? undefined
+        : el('p', {}, this.#t('selfCheck.carry.failed'));
     }
     this.#render();
   }
 
   #undo() {
-    this.#flash = this.#store.undo() ? undefined : el('p', {}, this.#s['undo.done']);
+    this.#flash = this.#store.undo() ? undefined : el('p', {}, this.#t('selfCheck.undo.done'));
     this.#render();
   }
 
   /** Shows the stored answer; `saved` announces the outcome of a change. */
   #render(saved = false) {
-    const s = this.#s;
+    const t = this.#t;
     const store = this.#store;
     const { version = '', item = '', hash = '', previous } = this.dataset;
     const answer = answerOf(store.state, version, item);
@@ -123,24 +125,24 @@ class SelfCheckPanel extends HTMLElement {
     const failed = store.saveProblem;
     const line = this.querySelector('.saved')!;
     if ((failed === 'quota' || failed === 'unavailable') && failed !== store.loadProblem) {
-      line.textContent = s[`problem.${failed}`];
+      line.textContent = t(`selfCheck.problem.${failed}`);
     } else if (this.#notesProblem) {
-      line.textContent = fmt(s[this.#notesProblem], { max: MAX_NOTE_CHARS });
-    } else if (saved) line.textContent = s.saved;
+      line.textContent = t(this.#notesProblem, { max: MAX_NOTE_CHARS });
+    } else if (saved) line.textContent = t('selfCheck.saved');
 
     const notices: HTMLElement[] = [];
     const notice = (...children: (Node | string)[]) =>
       notices.push(el('div', { class: 'notice' }, ...children));
     if (store.loadProblem) {
-      notice(el('p', {}, fmt(s[`problem.${store.loadProblem}`], { key: ASIDE_KEY })));
+      notice(el('p', {}, t(`selfCheck.problem.${store.loadProblem}`, { key: ASIDE_KEY })));
     }
     if (this.#flash) notice(this.#flash);
     const hasPrevious =
       previous && Object.keys(own(store.state.answers, previous) ?? {}).length > 0;
     if (hasPrevious && !own(store.state.carried, version) && !store.readOnly) {
       notice(
-        el('p', {}, fmt(s['carry.offer'], { from: previous, to: version })),
-        button(fmt(s['carry.button'], { from: previous }), () => void this.#carry()),
+        el('p', {}, t('selfCheck.carry.offer', { from: previous, to: version })),
+        button(t('selfCheck.carry.button', { from: previous }), () => void this.#carry()),
       );
     }
     const confirm = () => {
@@ -149,30 +151,33 @@ class SelfCheckPanel extends HTMLElement {
     };
     if (answer?.review === 'reopened' && !answer.status) {
       notice(
-        el('p', {}, fmt(s['carry.reopened'], { to: version })),
+        el('p', {}, t('selfCheck.carry.reopened', { to: version })),
         ...(answer.previous ?? []).flatMap((p) => [
           el(
             'p',
             {},
-            el('strong', {}, fmt(s['carry.previous'], { v: p.version, id: p.id })),
-            `: ${s[`status.${p.status ?? 'unanswered'}`]}`,
+            el('strong', {}, t('selfCheck.carry.previous', { v: p.version, id: p.id })),
+            `: ${t(`selfCheck.status.${p.status ?? 'unanswered'}`)}`,
           ),
           ...(p.notes
             ? [
-                el('p', {}, `${s['carry.previousNotes']}:`),
+                el('p', {}, `${t('selfCheck.carry.previousNotes')}:`),
                 el('p', { class: 'user-text' }, p.notes),
               ]
             : []),
         ]),
-        el('p', {}, el('a', { href: '#changes' }, s['carry.seeChange'])),
+        el('p', {}, el('a', { href: '#changes' }, t('selfCheck.carry.seeChange'))),
       );
     } else if (answer?.review === 'editorial') {
       notice(
-        el('p', {}, fmt(s['carry.editorial'], { from: answer.carriedFrom ?? '' })),
-        button(s['carry.confirm'], confirm),
+        el('p', {}, t('selfCheck.carry.editorial', { from: answer.carriedFrom ?? '' })),
+        button(t('selfCheck.carry.confirm'), confirm),
       );
     } else if (answer && answer.contentHash !== hash && !answer.review) {
-      notice(el('p', {}, s['carry.stale']), button(s['carry.confirm'], confirm));
+      notice(
+        el('p', {}, t('selfCheck.carry.stale')),
+        button(t('selfCheck.carry.confirm'), confirm),
+      );
     }
     this.querySelector('.notices')!.replaceChildren(...notices);
   }

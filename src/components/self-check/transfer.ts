@@ -3,7 +3,6 @@
  * import or a shared link is validated in full and previewed; nothing changes until the reader
  * confirms, and every change can be undone.
  */
-import { fmt } from '../../lib/self-check/format.ts';
 import { exportCsv, exportDoc, exportJson, exportMarkdown } from '../../lib/self-check/export.ts';
 import {
   applyImport,
@@ -34,7 +33,7 @@ function download(name: string, text: string, type: string) {
 
 /** Runs an export or review-record button. */
 export function act(host: OverviewHost, action: string, pair: string | undefined) {
-  const { store, data, pageLang: lang, s } = host;
+  const { store, data, pageLang: lang, t } = host;
   const state = store.state;
   if (action === 'share') void createShare(host);
   else if (action === 'review-json' || action === 'review-csv') {
@@ -42,42 +41,42 @@ export function act(host: OverviewHost, action: string, pair: string | undefined
     const name = `review-record-${record.pair}-${today()}`;
     if (action === 'review-json') {
       download(`${name}.json`, `${JSON.stringify(record, null, 2)}\n`, 'application/json');
-    } else download(`${name}.csv`, reviewCsv(record, s), 'text/csv');
+    } else download(`${name}.csv`, reviewCsv(record, t), 'text/csv');
   } else if (action === 'export-json') {
     download(`self-check-${today()}.json`, exportJson(state, now()), 'application/json');
   } else if (data && action === 'export-csv') {
     download(
       `self-check-${data.version}-${today()}.csv`,
-      exportCsv(data, state, lang, s),
+      exportCsv(data, state, lang, t),
       'text/csv',
     );
   } else if (data && action === 'export-md') {
-    const md = exportMarkdown(data, state, lang, s, now());
+    const md = exportMarkdown(data, state, lang, t, now());
     download(`self-check-${data.version}-${today()}.md`, md, 'text/markdown');
   }
 }
 
 function errorMessage(host: OverviewHost, error: ImportError): HTMLElement {
-  const s = host.s;
+  const t = host.t;
   if (error.code !== 'invalid') {
     const key = (
       {
-        'too-large': 'import.tooLarge',
-        'not-json': 'import.notJson',
-        foreign: 'import.foreign',
-        newer: 'import.newer',
+        'too-large': 'selfCheck.import.tooLarge',
+        'not-json': 'selfCheck.import.notJson',
+        foreign: 'selfCheck.import.foreign',
+        newer: 'selfCheck.import.newer',
       } as const
     )[error.code];
-    return el('p', {}, fmt(s[key], { max: `${MAX_IMPORT_BYTES / 1_000_000} MB` }));
+    return el('p', {}, t(key, { max: `${MAX_IMPORT_BYTES / 1_000_000} MB` }));
   }
   return el(
     'div',
     {},
-    el('p', {}, s['import.invalid']),
+    el('p', {}, t('selfCheck.import.invalid')),
     el(
       'ul',
       {},
-      ...error.issues.map((i) => el('li', {}, fmt(s[`issue.${i.code}`], { path: i.path }))),
+      ...error.issues.map((i) => el('li', {}, t(`selfCheck.issue.${i.code}`, { path: i.path }))),
     ),
   );
 }
@@ -100,17 +99,17 @@ function previewPanel(
   onApply: (mode: ImportMode) => void,
   onCancel: () => void,
 ): HTMLElement {
-  const s = host.s;
+  const t = host.t;
   const box = el('div', { class: 'notice preview' });
   let mode: ImportMode = modes[0]!;
   const list = el('div');
   const show = () => {
     const p = previewImport(host.store.state, incoming, mode);
     const groups: [PreviewRow['change'], string][] = [
-      ['added', s['preview.added']],
-      ['updated', s['preview.updated']],
-      ['removed', s['preview.removed']],
-      ['kept', s['preview.kept']],
+      ['added', t('selfCheck.preview.added')],
+      ['updated', t('selfCheck.preview.updated')],
+      ['removed', t('selfCheck.preview.removed')],
+      ['kept', t('selfCheck.preview.kept')],
     ];
     const parts: HTMLElement[] = [];
     for (const [change, title] of groups) {
@@ -125,8 +124,8 @@ function previewPanel(
         ),
       );
     }
-    if (p.rows.length === 0) parts.push(el('p', {}, s['preview.none']));
-    if (p.reviews > 0) parts.push(el('p', {}, `${s['preview.reviews']}: ${p.reviews}`));
+    if (p.rows.length === 0) parts.push(el('p', {}, t('selfCheck.preview.none')));
+    if (p.reviews > 0) parts.push(el('p', {}, `${t('selfCheck.preview.reviews')}: ${p.reviews}`));
     list.replaceChildren(...parts);
   };
   const chooser =
@@ -134,7 +133,7 @@ function previewPanel(
       ? el(
           'fieldset',
           {},
-          el('legend', {}, s['preview.mode']),
+          el('legend', {}, t('selfCheck.preview.mode')),
           ...modes.map((m) => {
             const input = el('input', { type: 'radio', name: 'import-mode', value: m });
             input.checked = m === mode;
@@ -142,13 +141,13 @@ function previewPanel(
               mode = m;
               show();
             });
-            return el('label', {}, input, ` ${s[`preview.${m}`]}`);
+            return el('label', {}, input, ` ${t(`selfCheck.preview.${m}`)}`);
           }),
         )
       : '';
   show();
   box.append(
-    el('h3', {}, s['preview.title']),
+    el('h3', {}, t('selfCheck.preview.title')),
     chooser,
     list,
     el(
@@ -172,19 +171,19 @@ export async function importFile(host: OverviewHost, file: File) {
   }
   const incoming = await validated(host, await file.text(), where);
   if (!incoming) return;
-  const s = host.s;
+  const t = host.t;
   where.replaceChildren(
     previewPanel(
       host,
       incoming,
       ['merge', 'replace'],
-      { apply: s['preview.apply'], cancel: s['preview.cancel'] },
+      { apply: t('selfCheck.preview.apply'), cancel: t('selfCheck.preview.cancel') },
       (mode) => {
         where.replaceChildren();
         if (!host.store.save(applyImport(host.store.state, incoming, mode), 'import')) {
           host.flash(
-            el('p', {}, s['import.done']),
-            button(s.undo, () => undo(host)),
+            el('p', {}, t('selfCheck.import.done')),
+            button(t('selfCheck.undo'), () => undo(host)),
           );
         } else host.render();
       },
@@ -196,25 +195,25 @@ export async function importFile(host: OverviewHost, file: File) {
 
 function undo(host: OverviewHost) {
   host.store.undo();
-  host.flash(el('p', {}, host.s['undo.done']));
+  host.flash(el('p', {}, host.t('selfCheck.undo.done')));
 }
 
 async function createShare(host: OverviewHost) {
-  const s = host.s;
+  const t = host.t;
   const value = await encodeShare(exportDoc(host.store.state, now()));
   const link = new URL(`${host.root}self-check/${SHARE_PREFIX}${value}`, location.href).href;
   const input = el('input', { type: 'text', readonly: '', id: 'sc-share-link', value: link });
   const status = el('span', { role: 'status' });
   host.find('.share-result').replaceChildren(
-    el('p', {}, el('label', { for: 'sc-share-link' }, s['share.label']), input),
+    el('p', {}, el('label', { for: 'sc-share-link' }, t('selfCheck.share.label')), input),
     el(
       'p',
       {},
-      button(s['share.copy'], async () => {
+      button(t('selfCheck.share.copy'), async () => {
         input.select();
         try {
           await navigator.clipboard.writeText(link);
-          status.textContent = s['share.copied'];
+          status.textContent = t('selfCheck.share.copied');
         } catch {
           // Clipboard refused: the link stays selected for the reader to copy.
         }
@@ -222,7 +221,7 @@ async function createShare(host: OverviewHost) {
       ' ',
       status,
     ),
-    el('p', { class: 'mce-muted' }, s['share.note']),
+    el('p', { class: 'mce-muted' }, t('selfCheck.share.note')),
   );
 }
 
@@ -234,19 +233,20 @@ function dropFragment() {
 
 /** Shows what a shared link holds and asks before merging it. */
 export async function receiveShare(host: OverviewHost, value: string) {
-  const s = host.s;
+  const t = host.t;
   const where = host.find('.shared');
   let text: string;
   try {
     text = await decodeShare(value);
   } catch (e) {
-    const error =
-      e instanceof ShareError && e.code === 'too-large' ? s['import.tooLarge'] : s['share.bad'];
+    const tooLarge = e instanceof ShareError && e.code === 'too-large';
     where.replaceChildren(
       el(
         'div',
         { class: 'notice', role: 'alert' },
-        fmt(error, { max: `${MAX_IMPORT_BYTES / 1_000_000} MB` }),
+        tooLarge
+          ? t('selfCheck.import.tooLarge', { max: `${MAX_IMPORT_BYTES / 1_000_000} MB` })
+          : t('selfCheck.share.bad'),
       ),
     );
     return;
@@ -257,14 +257,14 @@ export async function receiveShare(host: OverviewHost, value: string) {
     host,
     incoming,
     ['merge'],
-    { apply: s['share.merge'], cancel: s['share.dismiss'] },
+    { apply: t('selfCheck.share.merge'), cancel: t('selfCheck.share.dismiss') },
     () => {
       where.replaceChildren();
       dropFragment();
       if (!host.store.save(applyImport(host.store.state, incoming, 'merge'), 'share')) {
         host.flash(
-          el('p', {}, s['share.merged']),
-          button(s.undo, () => undo(host)),
+          el('p', {}, t('selfCheck.share.merged')),
+          button(t('selfCheck.undo'), () => undo(host)),
         );
       } else host.render();
     },
@@ -273,6 +273,6 @@ export async function receiveShare(host: OverviewHost, value: string) {
       dropFragment();
     },
   );
-  panel.prepend(el('p', {}, s['share.received']));
+  panel.prepend(el('p', {}, t('selfCheck.share.received')));
   where.replaceChildren(panel);
 }

@@ -6,7 +6,7 @@
 import type { Catalog } from '../catalog.ts';
 import { compareItemIds, compareVersionIds } from '../ids.ts';
 import type { ChangeLabel, Item, Lang } from '../model.ts';
-import type { DiffPart } from '../text-diff.ts';
+import { sideParts, type DiffPart } from '../diff-parts.ts';
 import { changeAnchor, comparePath, localize } from '../urls.ts';
 import type { ChangeKind, ItemDiff } from '../version-diff.ts';
 import { idMatches, parseIdQuery } from './id-match.ts';
@@ -51,12 +51,10 @@ export interface ChangesIndex {
 
 /** The text on one side of a diff and the ranges of its changed runs. */
 function side(parts: DiffPart[], which: 'added' | 'removed'): { text: string; runs: Range[] } {
-  const op = which === 'added' ? '+' : '-';
   let text = '';
   const runs: Range[] = [];
-  for (const p of parts) {
-    if (p.op !== '=' && p.op !== op) continue;
-    if (p.op === op && p.text.trim()) runs.push([text.length, text.length + p.text.length]);
+  for (const p of sideParts(parts, which === 'added' ? 'after' : 'before')) {
+    if (p.op !== '=' && p.text.trim()) runs.push([text.length, text.length + p.text.length]);
     text += p.text;
   }
   return { text, runs };

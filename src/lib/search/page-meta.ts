@@ -1,6 +1,6 @@
 /** What an item page tells pagefind about itself: metadata shown in results, and filters. */
 import type { HistoryEntry } from '../catalog.ts';
-import type { ChangeLabel, Item, Lang } from '../model.ts';
+import { otherLang, type ChangeLabel, type Item, type Lang } from '../model.ts';
 
 export interface ItemSearchMeta {
   id: string;
@@ -20,7 +20,7 @@ export function itemSearchMeta(
   history: readonly HistoryEntry[],
   lang: Lang,
 ): ItemSearchMeta {
-  const other: Lang = lang === 'en' ? 'ja' : 'en';
+  const other = otherLang(lang);
   const labels = history
     .filter((h) => h.diff.to === version)
     .flatMap((h) => h.change.note?.labels ?? []);

@@ -5,7 +5,7 @@
 import type { Catalog } from '../catalog.ts';
 import { compareItemIds, compareVersionIds } from '../ids.ts';
 import { sectionTitle } from '../i18n.ts';
-import type { Lang } from '../model.ts';
+import { otherLang, type Lang } from '../model.ts';
 import { itemPath, localize } from '../urls.ts';
 
 /** One item in the palette. */
@@ -40,7 +40,7 @@ export function buildPaletteIndex(
   catalog: Pick<Catalog, 'versions' | 'latest'>,
   lang: Lang,
 ): PaletteIndex {
-  const other: Lang = lang === 'en' ? 'ja' : 'en';
+  const other = otherLang(lang);
   const latest = catalog.latest.meta.id;
   const seen = new Set<string>();
   const entries: PaletteEntry[] = [];

@@ -1,10 +1,14 @@
 /** Exports of the self-check: lossless JSON, CSV for spreadsheets, Markdown for people. */
+import { itemLabel, sectionLabel as labelOfSection } from '../labels.ts';
 import type { Lang } from '../model.ts';
-import type { SelfCheckStrings } from '../self-check-strings.ts';
-import { fmt } from './format.ts';
+import type { KeysWith } from '../i18n.ts';
+import type { Translate } from '../translate.ts';
 import { progress, standingOf } from './progress.ts';
-import type { ItemData, SelfCheckData } from './site-data.ts';
+import type { SelfCheckData } from './site-data.ts';
 import { EXPORT_FORMAT, SCHEMA, own, type ExportDoc, type SelfCheckState } from './types.ts';
+
+/** The interface strings the exports and the printed report use. */
+export type ExportKey = KeysWith<'selfCheck.' | 'section.untitled'>;
 
 /** The state as an export document: every version's answers, marks and timestamps. */
 export function exportDoc(state: SelfCheckState, now: string): ExportDoc {
@@ -23,27 +27,25 @@ export function exportJson(state: SelfCheckState, now: string): string {
   return `${JSON.stringify(exportDoc(state, now), null, 2)}\n`;
 }
 
-/** A section's display title: `8.0 Title`, the title alone for program rules, `Section 5.0`. */
+export { itemLabel };
+
+/** A section's display label (`sectionLabel` of `labels.ts`) with the self-check's strings. */
 export function sectionLabel(
   section: SelfCheckData['sections'][number],
   lang: Lang,
-  s: SelfCheckStrings,
+  t: Translate<ExportKey>,
 ): string {
-  if (!section.title) return fmt(s['section.untitled'], { id: section.id });
-  return /^\d/.test(section.id) ? `${section.id} ${section.title[lang]}` : section.title[lang];
-}
-
-/** An item's display title: `8.1.10 Title`, or the title alone for a program rule. */
-export function itemLabel(item: ItemData, lang: Lang): string {
-  return item.kind === 'control' ? `${item.id} ${item.title[lang]}` : item.title[lang];
+  return labelOfSection(section, lang, t('section.untitled', { id: section.id }));
 }
 
 /** The label of an item's standing. */
 export function standingLabel(
-  strings: SelfCheckStrings,
+  t: Translate<ExportKey>,
   standing: ReturnType<typeof standingOf>,
 ): string {
-  return standing === 'reopened' ? strings['badge.reopened'] : strings[`status.${standing}`];
+  return standing === 'reopened'
+    ? t('selfCheck.badge.reopened')
+    : t(`selfCheck.status.${standing}`);
 }
 
 function rows(data: SelfCheckData, state: SelfCheckState) {
@@ -71,34 +73,34 @@ export function exportCsv(
   data: SelfCheckData,
   state: SelfCheckState,
   lang: Lang,
-  s: SelfCheckStrings,
+  t: Translate<ExportKey>,
 ): string {
   const header = [
-    s['col.version'],
-    s['col.section'],
-    s['col.item'],
-    s['col.title'],
-    s['col.status'],
-    s['col.evidence'],
-    s['col.notes'],
-    s['col.updated'],
-    s['col.hash'],
-    s['col.flag'],
+    t('selfCheck.col.version'),
+    t('selfCheck.col.section'),
+    t('selfCheck.col.item'),
+    t('selfCheck.col.title'),
+    t('selfCheck.col.status'),
+    t('selfCheck.col.evidence'),
+    t('selfCheck.col.notes'),
+    t('selfCheck.col.updated'),
+    t('selfCheck.col.hash'),
+    t('selfCheck.col.flag'),
   ];
   const body = rows(data, state).map(({ item, a, checked, standing }) => [
     data.version,
     item.section,
     item.id,
     item.title[lang],
-    standingLabel(s, standing),
+    standingLabel(t, standing),
     checked.map((e) => e.key).join('; '),
     a?.notes ?? '',
     a?.updatedAt ?? '',
     a?.contentHash ?? '',
     a?.review === 'reopened'
-      ? s['badge.reopened']
+      ? t('selfCheck.badge.reopened')
       : a?.review === 'editorial'
-        ? s['badge.editorial']
+        ? t('selfCheck.badge.editorial')
         : '',
   ]);
   return toCsv([header, ...body]);
@@ -114,36 +116,36 @@ export function exportMarkdown(
   data: SelfCheckData,
   state: SelfCheckState,
   lang: Lang,
-  s: SelfCheckStrings,
+  t: Translate<ExportKey>,
   now: string,
 ): string {
   const { overall } = progress(data, state);
   const out = [
-    `# ${s['report.title']}: ${s.title} ${data.version}`,
+    `# ${t('selfCheck.report.title')}: ${t('selfCheck.title')} ${data.version}`,
     '',
-    fmt(s['report.meta'], { v: data.version, date: now.slice(0, 10) }),
+    t('selfCheck.report.meta', { v: data.version, date: now.slice(0, 10) }),
     '',
-    `**${s['progress.title']}:** ${fmt(s['progress.answered'], overall)}; ${fmt(s['progress.breakdown'], { ...overall, notYet: overall['not-yet'] })}`,
+    `**${t('selfCheck.progress.title')}:** ${t('selfCheck.progress.answered', overall)}; ${t('selfCheck.progress.breakdown', { ...overall, notYet: overall['not-yet'] })}`,
   ];
   const all = rows(data, state);
   for (const section of data.sections) {
     const inSection = all.filter((r) => r.item.section === section.id);
     if (inSection.length === 0) continue;
-    out.push('', `## ${mdEscape(sectionLabel(section, lang, s))}`);
+    out.push('', `## ${mdEscape(sectionLabel(section, lang, t))}`);
     for (const { item, a, checked, standing } of inSection) {
       out.push('', `### ${mdEscape(itemLabel(item, lang))}`, '');
-      out.push(`- ${s['col.status']}: ${standingLabel(s, standing)}`);
+      out.push(`- ${t('selfCheck.col.status')}: ${standingLabel(t, standing)}`);
       if (item.evidence.length > 0) {
-        out.push(`- ${s['col.evidence']}: ${checked.length}/${item.evidence.length}`);
+        out.push(`- ${t('selfCheck.col.evidence')}: ${checked.length}/${item.evidence.length}`);
         for (const e of item.evidence) {
           out.push(`  - [${checked.includes(e) ? 'x' : ' '}] ${mdEscape(e[lang])}`);
         }
       }
       if (a?.notes.trim()) {
-        out.push(`- ${s['col.notes']}:`, '');
+        out.push(`- ${t('selfCheck.col.notes')}:`, '');
         for (const line of a.notes.split(/\r?\n/)) out.push(`  > ${mdEscape(line)}`);
       }
-      if (a) out.push(`- ${s['col.updated']}: ${a.updatedAt}`);
+      if (a) out.push(`- ${t('selfCheck.col.updated')}: ${a.updatedAt}`);
     }
   }
   return `${out.join('\n')}\n`;

@@ -1,5 +1,6 @@
 /** The review record: which changes of a version pair were marked as reviewed, and when. */
-import type { SelfCheckStrings } from '../self-check-strings.ts';
+import type { Translate } from '../translate.ts';
+import type { ExportKey } from './export.ts';
 import { toCsv } from './export.ts';
 import { REVIEW_FORMAT, own, type SelfCheckState } from './types.ts';
 
@@ -30,9 +31,15 @@ export function reviewRecord(state: SelfCheckState, pair: string, now: string): 
 }
 
 /** The review record as CSV. */
-export function reviewCsv(record: ReviewRecord, s: SelfCheckStrings): string {
+export function reviewCsv(record: ReviewRecord, t: Translate<ExportKey>): string {
   return toCsv([
-    [s['col.version'], s['col.change'], s['col.reviewedAt'], s['col.fromHash'], s['col.toHash']],
+    [
+      t('selfCheck.col.version'),
+      t('selfCheck.col.change'),
+      t('selfCheck.col.reviewedAt'),
+      t('selfCheck.col.fromHash'),
+      t('selfCheck.col.toHash'),
+    ],
     ...record.changes.map((c) => [record.pair, c.id, c.reviewedAt, c.fromHash, c.toHash]),
   ]);
 }

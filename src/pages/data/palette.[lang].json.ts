@@ -1,11 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog } from '../../data/catalog.ts';
-import { LANGS } from '../../lib/model.ts';
-import { langOf } from '../../lib/routes.ts';
+import type { Lang } from '../../lib/model.ts';
+import { langDataRoutes } from '../../lib/routes.ts';
 import { buildPaletteIndex } from '../../lib/search/palette-index.ts';
 
-export const getStaticPaths = (() =>
-  LANGS.map((lang) => ({ params: { lang } }))) satisfies GetStaticPaths;
+export const getStaticPaths = langDataRoutes satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) =>
-  Response.json(buildPaletteIndex(await getCatalog(), langOf(params.lang)));
+export const GET: APIRoute<{ lang: Lang }> = async ({ props }) =>
+  Response.json(buildPaletteIndex(await getCatalog(), props.lang));

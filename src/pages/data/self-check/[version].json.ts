@@ -1,12 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog } from '../../../data/catalog.ts';
+import { versionDataRoutes } from '../../../lib/routes.ts';
 import { selfCheckData } from '../../../lib/self-check/data.ts';
 
 export const getStaticPaths = (async () =>
-  (await getCatalog()).versions.map((v) => ({
-    params: { version: v.meta.id },
-    props: { version: v.meta.id },
-  }))) satisfies GetStaticPaths;
+  versionDataRoutes(await getCatalog())) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ version: string }> = async ({ props }) =>
   Response.json(selfCheckData(await getCatalog(), props.version));

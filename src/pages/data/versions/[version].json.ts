@@ -1,11 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog } from '../../../data/catalog.ts';
 import { versionJson } from '../../../lib/export-data.ts';
+import { versionDataRoutes } from '../../../lib/routes.ts';
 
 export const getStaticPaths = (async () =>
-  (await getCatalog()).versions.map((v) => ({
-    params: { version: v.meta.id },
-  }))) satisfies GetStaticPaths;
+  versionDataRoutes(await getCatalog())) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) =>
-  Response.json(versionJson((await getCatalog()).version(params.version!)));
+export const GET: APIRoute<{ version: string }> = async ({ props }) =>
+  Response.json(versionJson((await getCatalog()).version(props.version)));

@@ -4,9 +4,9 @@
  */
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { compareVersionIds } from '../ids.ts';
-import { readContentFiles, type RawFile } from '../load.ts';
-import { VERSION_ID, type LocalizedText } from '../model.ts';
+import { compareVersionIds } from '../../../src/lib/ids.ts';
+import { readContentFiles, type RawFile } from '../../../src/lib/load.ts';
+import { VERSION_ID, type LocalizedText } from '../../../src/lib/model.ts';
 import { toYaml } from './yaml-style.ts';
 
 /** Path of a version's metadata file inside the content folder. */

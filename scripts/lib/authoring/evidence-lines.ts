@@ -4,7 +4,7 @@
  * meaningful English words. English and Japanese lines pair up by key when every Japanese line
  * names one, else by position.
  */
-import { EVIDENCE_KEY, type Evidence } from '../model.ts';
+import { EVIDENCE_KEY, type Evidence } from '../../../src/lib/model.ts';
 
 /** One line of an evidence cell. */
 export interface EvidenceLine {

@@ -8,8 +8,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
-import type { RawFile } from '../src/lib/load.ts';
-import type { ChangeNote, ChangeNotes, Item, VersionMeta } from '../src/lib/model.ts';
+import type { RawFile } from '../../src/lib/load.ts';
+import type { ChangeNote, ChangeNotes, Item, VersionMeta } from '../../src/lib/model.ts';
 
 export interface BenchContentOptions {
   /** Items per version (about: added items make later versions a little larger). */

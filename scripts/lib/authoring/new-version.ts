@@ -4,9 +4,9 @@
  * files to write out; `scripts/new-version.ts` does the reading and writing.
  */
 import { isMap, parseDocument, Scalar, type Document } from 'yaml';
-import { compareVersionIds } from '../ids.ts';
-import type { RawFile } from '../load.ts';
-import { VERSION_ID } from '../model.ts';
+import { compareVersionIds } from '../../../src/lib/ids.ts';
+import type { RawFile } from '../../../src/lib/load.ts';
+import { VERSION_ID } from '../../../src/lib/model.ts';
 import { AuthoringError } from './authoring-error.ts';
 import { notesPath, notesSkeleton, versionPath, versionsIn } from './content-files.ts';
 import { YAML_OUTPUT } from './yaml-style.ts';

@@ -1,11 +1,12 @@
 /**
- * Shared set-up for browser tests: serves a built site over HTTP and drives Debian's Chromium
- * with playwright-core. Tests never skip: a missing build or browser is a failure.
+ * A built site in a browser, for the browser tests and the bench: serves it over HTTP and drives
+ * Debian's Chromium with playwright-core. A missing build or browser is a failure (tests never
+ * skip).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
+import { startStaticServer, type StaticServer } from './static-server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

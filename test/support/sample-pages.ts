@@ -1,9 +1,8 @@
 /** One built page of every page type and language: what the accessibility test visits. */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pageType } from '../../../src/lib/site-check.ts';
-import { unlocalize } from '../../../src/lib/urls.ts';
-import { htmlFiles, sitePathOf } from './built-site.ts';
+import { htmlFiles, pageType, sitePathOf } from '../../scripts/lib/built-site.ts';
+import { unlocalize } from '../../src/lib/urls.ts';
 
 export interface SamplePage {
   type: string;

@@ -4,7 +4,7 @@
  * ("Control ID", "Title (EN)", "タイトル").
  */
 import { z } from 'zod';
-import { RULE_ID, localizedText, sourceSchema } from '../model.ts';
+import { RULE_ID, localizedText, sourceSchema } from '../../../src/lib/model.ts';
 import { AuthoringError } from './authoring-error.ts';
 
 /** The fields a column can fill. `_en`/`_ja` fields are the two languages of one text. */

@@ -5,8 +5,13 @@
  * reads the spreadsheet and writes the files.
  */
 import { parse as parseYaml } from 'yaml';
-import { compareDotted, compareItemIds, compareVersionIds, sectionOfControl } from '../ids.ts';
-import type { RawFile } from '../load.ts';
+import {
+  compareDotted,
+  compareItemIds,
+  compareVersionIds,
+  sectionOfControl,
+} from '../../../src/lib/ids.ts';
+import type { RawFile } from '../../../src/lib/load.ts';
 import {
   CONTROL_ID,
   EVIDENCE_KEY,
@@ -19,7 +24,7 @@ import {
   type Section,
   type Source,
   type VersionMeta,
-} from '../model.ts';
+} from '../../../src/lib/model.ts';
 import { AuthoringError } from './authoring-error.ts';
 import { resolveColumns, type ColumnNames, type Field, type MappingFile } from './columns.ts';
 import { itemPath, notesPath, notesSkeleton, versionPath, versionsIn } from './content-files.ts';
