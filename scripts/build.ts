@@ -1,10 +1,22 @@
 /**
- * Production build: Astro, then pagefind over the output (one index per `<html lang>`).
- * MSP_OUT_DIR picks the output folder, MSP_BASE the base path, MSP_CONTENT_DIR the content;
- * MSP_TIMINGS_FILE, when set, receives both durations as JSON (`npm run bench` reads it).
+ * Production build: Astro, the content security policy on every page (and `_headers`), then
+ * pagefind over the output (one index per `<html lang>`). MSP_OUT_DIR picks the output folder,
+ * MSP_BASE the base path, MSP_CONTENT_DIR the content; MSP_TIMINGS_FILE, when set, receives the
+ * Astro and pagefind durations as JSON (`npm run bench` reads it).
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { htmlFiles } from './lib/built-site.ts';
+import {
+  headerPolicy,
+  headersFile,
+  inlineAttributeProblems,
+  inlineHashes,
+  pagePolicy,
+  withPolicyMeta,
+  type InlineHashes,
+} from './lib/csp.ts';
 
 const outDir = process.env.MSP_OUT_DIR ?? 'dist';
 const run = (cmd: string, args: string[]) => {
@@ -13,10 +25,35 @@ const run = (cmd: string, args: string[]) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
   return Date.now() - t0;
 };
+
+/** Puts each page's policy into it and writes `_headers`; stops on what the policy forbids. */
+async function applyContentSecurityPolicy(dir: string): Promise<number> {
+  const pages = await htmlFiles(dir);
+  const all: InlineHashes[] = [];
+  const problems: string[] = [];
+  for (const page of pages) {
+    const file = join(dir, page);
+    const html = readFileSync(file, 'utf8');
+    for (const p of inlineAttributeProblems(html)) problems.push(`${page}: ${p}`);
+    const hashes = inlineHashes(html);
+    all.push(hashes);
+    writeFileSync(file, withPolicyMeta(html, pagePolicy(hashes)));
+  }
+  if (problems.length > 0) {
+    console.error(
+      `The content security policy forbids inline code; move it into a script or stylesheet:\n  ${problems.join('\n  ')}`,
+    );
+    process.exit(1);
+  }
+  writeFileSync(join(dir, '_headers'), headersFile(headerPolicy(all)));
+  return pages.length;
+}
+
 const astroMs = run('npx', ['astro', 'build', '--silent']);
+const pages = await applyContentSecurityPolicy(outDir);
 const pagefindMs = run('npx', ['pagefind', '--site', outDir, '--quiet']);
 console.log(
-  `Built ${outDir}: astro ${(astroMs / 1000).toFixed(1)} s, pagefind ${(pagefindMs / 1000).toFixed(1)} s`,
+  `Built ${outDir}: astro ${(astroMs / 1000).toFixed(1)} s, pagefind ${(pagefindMs / 1000).toFixed(1)} s, content security policy on ${pages} pages`,
 );
 if (process.env.MSP_TIMINGS_FILE) {
   writeFileSync(process.env.MSP_TIMINGS_FILE, JSON.stringify({ astroMs, pagefindMs }));

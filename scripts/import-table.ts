@@ -1,20 +1,25 @@
 /**
- * Imports a spreadsheet (one row per control) as content files:
- * `npm run import -- <file.csv|file.xlsx> --version <v> [options]` (see USAGE, and
- * content/README.md). Writes the usable rows, lists the others with their row numbers, and
- * never replaces an existing file without --force.
+ * Imports a spreadsheet as content files:
+ * `npm run import -- <file.xlsx|file.csv…> --version <v> [options]` (see USAGE, and
+ * content/README.md). AWS's self-assessment workbook (or CSV files of its sheets) is recognised
+ * by itself and kept beside the version; any other table is read one row per control, with its
+ * columns found by header or named by options. Writes the usable rows, lists the others with
+ * their row numbers, and never replaces an existing file without --force.
  */
-import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AuthoringError } from './lib/authoring/authoring-error.ts';
 import { parseColumnFlags, parseMappingFile, type MappingFile } from './lib/authoring/columns.ts';
 import { readContentFolder, writeContentFiles } from './lib/authoring/content-files.ts';
-import { planImport } from './lib/authoring/table-import.ts';
-import { readTable } from './lib/authoring/table.ts';
+import { planImport, type ImportPlan, type RowReport } from './lib/authoring/table-import.ts';
+import { readSheets, readTable, type NamedTable } from './lib/authoring/table.ts';
+import { isWorkbookLayout, planWorkbookImport } from './lib/authoring/workbook-import.ts';
 import { contentDir } from '../src/lib/site-config.ts';
 
-const USAGE = `usage: npm run import -- <file.csv|file.xlsx> --version <v> [options]
+const USAGE = `usage: npm run import -- <file.xlsx|file.csv…> --version <v> [options]
+  A self-assessment workbook (ID | Requirement Description | Met? | Partner Response), or CSV
+  files of its sheets, needs no option. Any other table is read one row per control:
   --content <dir>          content folder (default: MSP_CONTENT_DIR or content)
   --map <mapping.json>     column names, sheet, source and provenance in one file
   --col <field>=<Header>   the column of a field, e.g. --col id="Control ID" (repeatable)
@@ -25,6 +30,50 @@ const USAGE = `usage: npm run import -- <file.csv|file.xlsx> --version <v> [opti
   --audits-from <date>     first audit date, for a new version
   --dry-run                report what would be written, write nothing
   --force                  replace files that exist already`;
+
+const rowLine = (r: RowReport) =>
+  `  ${r.sheet ? `"${r.sheet}" ` : ''}row ${r.row}${r.id ? ` (${r.id})` : ''}: ${r.reasons.join('; ')}`;
+
+/** Prints what the import found, which columns it read, and every row worth a word. */
+function report(plan: ImportPlan, workbook: boolean): void {
+  if (workbook && plan.found) {
+    const { found } = plan;
+    for (const s of found.sheets) {
+      console.log(
+        s.skipped ? `Sheet "${s.name}": skipped, ${s.skipped}.` : `Sheet "${s.name}": read.`,
+      );
+    }
+    for (const part of found.parts) {
+      const n = part.sections.reduce((sum, s) => sum + s.items, 0);
+      console.log(
+        `Part "${part.title}" (${part.id}): ${part.sections.length} section(s), ${n} control(s)`,
+      );
+      for (const s of part.sections) console.log(`  ${s.title}: ${s.items}`);
+    }
+    const levels = Object.entries(found.levels)
+      .filter(([, n]) => n > 0)
+      .map(([l, n]) => `${n} ${l}`);
+    console.log(`Levels: ${levels.length > 0 ? levels.join(', ') : 'none'}`);
+  }
+  console.log(
+    `Columns: ${Object.entries(plan.columns)
+      .map(([field, header]) => `${field} ← "${header}"`)
+      .join(', ')}`,
+  );
+  if (plan.ignoredColumns.length > 0) {
+    console.log(`Ignored columns: ${plan.ignoredColumns.map((h) => `"${h}"`).join(', ')}`);
+  }
+  if (plan.skipped.length > 0) {
+    console.log(`Rows not imported (${plan.skipped.length}):`);
+    plan.skipped.forEach((r) => console.log(rowLine(r)));
+  }
+  if (plan.warnings.length > 0) {
+    console.log(`Worth a look (${plan.warnings.length}):`);
+    plan.warnings.forEach((r) =>
+      console.log(r.row === 0 ? `  ${r.reasons.join('; ')}` : rowLine(r)),
+    );
+  }
+}
 
 try {
   const { values, positionals } = parseArgs({
@@ -48,10 +97,9 @@ try {
     console.log(USAGE);
     process.exit(0);
   }
-  if (positionals.length !== 1 || !values.version) {
-    throw new AuthoringError(`give one table file and --version\n${USAGE}`);
+  if (positionals.length === 0 || !values.version) {
+    throw new AuthoringError(`give the table file(s) and --version\n${USAGE}`);
   }
-  const file = positionals[0]!;
   const mapping: MappingFile = values.map
     ? parseMappingFile(await readFile(values.map, 'utf8'), values.map)
     : {};
@@ -60,48 +108,75 @@ try {
     throw new AuthoringError('--header-row must be a row number such as 3');
   }
   const dir = resolve(values.content ?? contentDir(process.env));
-  let data: Uint8Array;
-  try {
-    data = await readFile(file);
-  } catch (e) {
-    throw new AuthoringError(`cannot read ${file}: ${(e as Error).message}`);
+  const read = async (file: string) => {
+    try {
+      return await readFile(file);
+    } catch (e) {
+      throw new AuthoringError(`cannot read ${file}: ${(e as Error).message}`);
+    }
+  };
+  const encoding = values.encoding ?? mapping.encoding;
+  const columns = { ...mapping.columns, ...parseColumnFlags(values.col ?? []) };
+  // Named columns or a header row mean a column-mapped table, whatever its layout.
+  const mapped = Object.keys(columns).length > 0 || headerRow !== undefined;
+  const sheets: NamedTable[] = [];
+  for (const file of positionals) {
+    sheets.push(...(await readSheets(file, await read(file), { encoding })));
   }
-  const table = await readTable(file, data, {
-    sheet: values.sheet ?? mapping.sheet,
-    encoding: values.encoding ?? mapping.encoding,
-  });
-  const plan = planImport(table, await readContentFolder(dir), {
+  const existing = await readContentFolder(dir);
+  const common = {
     version: values.version,
-    fileName: basename(file),
-    columns: { ...mapping.columns, ...parseColumnFlags(values.col ?? []) },
-    headerRow: headerRow === undefined ? undefined : Number(headerRow),
     fillJaWithEn: values['fill-ja-with-en'] ?? mapping.fillJaWithEn,
     auditsFrom: values['audits-from'],
     source: mapping.source,
     provenance: mapping.provenance,
-  });
-
-  const from = [table.sheet && `sheet "${table.sheet}"`, table.encoding].filter(Boolean);
-  console.log(`Read ${file}${from.length > 0 ? ` (${from.join(', ')})` : ''}.`);
-  console.log(
-    `Columns: ${Object.entries(plan.columns)
-      .map(([field, header]) => `${field} ← "${header}"`)
-      .join(', ')}`,
-  );
-  if (plan.ignoredColumns.length > 0) {
-    console.log(`Ignored columns: ${plan.ignoredColumns.map((h) => `"${h}"`).join(', ')}`);
+  };
+  const first = positionals[0]!;
+  const xlsx = positionals.find((f) => /\.xlsx$/i.test(f));
+  const workbook = !mapped && isWorkbookLayout(sheets);
+  let plan: ImportPlan;
+  if (workbook) {
+    plan = planWorkbookImport(
+      values.sheet ? sheets.filter((s) => s.sheet === values.sheet) : sheets,
+      existing,
+      {
+        ...common,
+        fileName: positionals.map((f) => basename(f)).join(', '),
+        keepWorkbook: xlsx && positionals.length === 1 ? basename(xlsx) : undefined,
+      },
+    );
+  } else {
+    if (positionals.length > 1) {
+      throw new AuthoringError(
+        'several files are read together only when they are sheets of a self-assessment workbook (ID | Requirement Description | …)',
+      );
+    }
+    const table = await readTable(first, await read(first), {
+      sheet: values.sheet ?? mapping.sheet,
+      encoding,
+    });
+    try {
+      plan = planImport(table, existing, {
+        ...common,
+        fileName: basename(first),
+        columns,
+        headerRow: headerRow === undefined ? undefined : Number(headerRow),
+      });
+    } catch (e) {
+      if (e instanceof AuthoringError && !mapped && e.message.startsWith('no column for')) {
+        throw new AuthoringError(
+          `${e.message}. No sheet has the self-assessment workbook's layout either (a header row ` +
+            `ID | Requirement Description | Met? | Partner Response); sheets seen: ${sheets
+              .map((s) => `"${s.sheet}"`)
+              .join(', ')}`,
+        );
+      }
+      throw e;
+    }
+    const from = [table.sheet && `sheet "${table.sheet}"`, table.encoding].filter(Boolean);
+    console.log(`Read ${first}${from.length > 0 ? ` (${from.join(', ')})` : ''}.`);
   }
-  const rowLine = (r: { row: number; id?: string; reasons: string[] }) =>
-    `  row ${r.row}${r.id ? ` (${r.id})` : ''}: ${r.reasons.join('; ')}`;
-  if (plan.skipped.length > 0) {
-    console.log(`Rows not imported (${plan.skipped.length}):`);
-    plan.skipped.forEach((r) => console.log(rowLine(r)));
-  }
-  if (plan.warnings.length > 0) {
-    console.log(`Worth a look (${plan.warnings.length}):`);
-    plan.warnings.forEach((r) => console.log(rowLine(r)));
-  }
-
+  report(plan, workbook);
   if (plan.overwrites.length > 0 && !values.force) {
     console.error(
       `Nothing written: ${plan.overwrites.length} file(s) exist already in ${dir} ` +
@@ -115,6 +190,13 @@ try {
     console.log(`Dry run: would write ${summary}; nothing written.`);
   } else {
     await writeContentFiles(dir, plan.files, { overwrite: values.force ?? false });
+    if (plan.keepWorkbookAt && xlsx) {
+      // Kept beside the version: the self-check writes a reader's answers into a copy of it.
+      const target = join(dir, plan.keepWorkbookAt);
+      await mkdir(dirname(target), { recursive: true });
+      await copyFile(xlsx, target);
+      console.log(`Kept the workbook as ${plan.keepWorkbookAt}.`);
+    }
     console.log(`Wrote ${summary} in ${dir}.`);
     console.log('Next:');
     plan.nextSteps.forEach((step, i) => console.log(`  ${i + 1}. ${step}`));

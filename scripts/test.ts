@@ -42,19 +42,29 @@ const steps: Step[] = [
   },
 ];
 
-function ensureChromium(): void {
-  if (existsSync(CHROMIUM)) return;
-  console.log(`\n▶ Chromium is missing at ${CHROMIUM}: installing Debian's chromium`);
+/**
+ * Installs a Debian package when the program the browser tests need is missing: Chromium, and
+ * LibreOffice's spreadsheet (about 90 MB of packages, a minute to install) to open the workbook
+ * the self-check writes.
+ */
+function ensureProgram(path: string, pkg: string, what: string): void {
+  if (existsSync(path)) return;
+  console.log(`\n▶ ${what} is missing at ${path}: installing Debian's ${pkg}`);
   const run = (args: string[]) => spawnSync('apt-get', args, { stdio: 'inherit' }).status === 0;
-  if (!run(['update']) || !run(['install', '-y', 'chromium']) || !existsSync(CHROMIUM)) {
+  if (!run(['update']) || !run(['install', '-y', pkg]) || !existsSync(path)) {
     console.error(
-      'Could not install chromium (run as root: apt-get update && apt-get install -y chromium).',
+      `Could not install ${pkg} (run as root: apt-get update && apt-get install -y ${pkg}).`,
     );
     process.exit(1);
   }
 }
 
-ensureChromium();
+ensureProgram(CHROMIUM, 'chromium', 'Chromium');
+ensureProgram(
+  process.env.SOFFICE_PATH ?? '/usr/bin/soffice',
+  'libreoffice-calc-nogui',
+  'LibreOffice',
+);
 const started = Date.now();
 let passed = 0;
 for (const step of steps) {

@@ -7,7 +7,7 @@ import { ContentErrors } from './lib/content-error.ts';
 import { pairKey } from './lib/ids.ts';
 import type { ContentBundle } from './lib/load.ts';
 import { loadContent } from './lib/load.ts';
-import { changeNotesSchema, itemSchema, versionMetaSchema } from './lib/model.ts';
+import { changeNotesSchema, editionSchema, itemSchema, versionMetaSchema } from './lib/model.ts';
 import { contentDir } from './lib/site-config.ts';
 
 const dir = resolve(contentDir(process.env));
@@ -81,4 +81,12 @@ const changeNotes = defineCollection({
   schema: changeNotesSchema,
 });
 
-export const collections = { versions, changeNotes };
+/** The edition: one entry, the languages the content is written in. */
+const edition = defineCollection({
+  loader: contentLoader('checklist-edition', (content, store) => {
+    store.set({ id: 'edition', data: content.edition });
+  }),
+  schema: editionSchema,
+});
+
+export const collections = { versions, changeNotes, edition };

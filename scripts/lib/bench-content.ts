@@ -113,6 +113,7 @@ function newItem(r: Random, id: string, section: string): Item {
     id,
     kind: 'control',
     section,
+    level: 'unstated',
     title: { en: titleCase(`${se} ${qe}`), ja: `${sj}（${qj}）` },
     requirement: text(r, r.int(2, 3)),
     evidence,

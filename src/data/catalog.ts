@@ -10,11 +10,13 @@ export function getCatalog(): Promise<Catalog> {
   // In `astro dev` content can change between requests: build the catalog afresh each time.
   if (import.meta.env.DEV) catalog = undefined;
   catalog ??= (async () => {
-    const [versions, notes] = await Promise.all([
+    const [versions, notes, edition] = await Promise.all([
       getCollection('versions'),
       getCollection('changeNotes'),
+      getCollection('edition'),
     ]);
     return buildCatalog({
+      edition: edition[0]!.data,
       versions: versions.map((v) => v.data).sort((a, b) => compareVersionIds(a.meta.id, b.meta.id)),
       notes: notes.map((n) => n.data),
     });

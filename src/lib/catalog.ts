@@ -5,7 +5,7 @@
 import { ContentError, ContentErrors } from './content-error.ts';
 import { pairKey, splitPairKey } from './ids.ts';
 import type { ContentBundle } from './load.ts';
-import type { ChangeNotes, Checklist, Item, SectionWithItems } from './model.ts';
+import type { ChangeNotes, Checklist, Item, Lang, Part, SectionWithItems } from './model.ts';
 import {
   checkNotesAgainstDiff,
   computeVersionDiff,
@@ -20,6 +20,8 @@ export interface HistoryEntry {
 }
 
 export interface Catalog {
+  /** Languages the edition is written in, English first: pages exist in these only. */
+  languages: Lang[];
   /** Versions, oldest first. */
   versions: Checklist[];
   /** The newest version. */
@@ -46,6 +48,23 @@ export function sectionsOf(checklist: Checklist): SectionWithItems[] {
   return checklist.meta.sections.map((s) => ({
     ...s,
     items: checklist.items.filter((i) => i.section === s.id),
+  }));
+}
+
+/** A part of a version with its sections; `part` is absent for a version without parts. */
+export interface PartWithSections {
+  part?: Part;
+  sections: SectionWithItems[];
+}
+
+/** Parts of a version with their sections and items, in reading order. */
+export function partsOf(checklist: Checklist): PartWithSections[] {
+  const sections = sectionsOf(checklist);
+  const parts = checklist.meta.parts ?? [];
+  if (parts.length === 0) return [{ sections }];
+  return parts.map((part) => ({
+    part,
+    sections: sections.filter((s) => s.part === part.id),
   }));
 }
 
@@ -154,6 +173,7 @@ export function buildCatalog(bundle: ContentBundle): Catalog {
   };
 
   return {
+    languages: bundle.edition.languages,
     versions,
     latest: versions[versions.length - 1]!,
     notes,

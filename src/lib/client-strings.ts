@@ -24,23 +24,36 @@ export const CLIENT_STRINGS = {
     'search.status.loading',
     'search.status.error',
   ],
-  /** `<self-check-panel>`: messages of an item's self-check. */
+  /**
+   * `<mce-self-check-panel>`: messages of an item's self-check (saved, or kept in the page
+   * only), its confirmation and undo, and the download offered when storage is blocked.
+   */
   selfCheckPanel: [
     'selfCheck.saved',
-    'selfCheck.notes.markup',
     'selfCheck.notes.tooLong',
     'selfCheck.problem.',
     'selfCheck.carry.',
+    'selfCheck.confirm.',
     'selfCheck.undo',
     'selfCheck.status.',
+    'selfCheck.export.json',
   ],
-  /** `<self-check-overview>` and the exports and report it makes. */
-  selfCheckOverview: ['selfCheck.', 'label.', 'field.', 'section.untitled', 'change.why'],
-  /** `<change-review>`: the review mark of a change. */
+  /** `<mce-self-check-overview>` and the exports, imports and report it makes. */
+  selfCheckOverview: [
+    'selfCheck.',
+    'label.',
+    'field.',
+    'level.mandatory',
+    'section.untitled',
+    'change.why',
+  ],
+  /** `<mce-change-review>`: the review mark of a change. */
   changeReview: ['selfCheck.review.'],
-  /** `<compare-explorer>`: the count of shown changes. */
+  /** `<mce-level-filter>`: the count of shown items. */
+  levelFilter: ['level.shown'],
+  /** `<mce-compare-explorer>`: the count of shown changes. */
   compareExplorer: ['compare.shown'],
-  /** `<copy-link>`: the confirmation. */
+  /** `<mce-copy-link>`: the confirmation. */
   copyLink: ['copy.done'],
 } as const;
 

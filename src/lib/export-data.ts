@@ -110,7 +110,8 @@ export function changesAtom(catalog: Catalog, lang: Lang, siteUrl: string, title
   for (let i = catalog.versions.length - 1; i > 0; i--) {
     const from = catalog.versions[i - 1]!.meta.id;
     const to = catalog.versions[i]!.meta;
-    const updated = `${to.released ?? to.auditsFrom}T00:00:00Z`;
+    // A version with no known date keeps the feed's earliest date rather than inventing one.
+    const updated = `${to.released ?? to.auditsFrom ?? '1970-01-01'}T00:00:00Z`;
     if (updated > newest) newest = updated;
     for (const d of catalog.diff(from, to.id).items) {
       if (d.kind === 'unchanged') continue;

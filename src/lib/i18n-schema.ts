@@ -87,6 +87,9 @@ export const uiStringsSchema = z.strictObject({
   'version.items': text('Version page heading of its list of items.'),
   'version.compareWith': text('Version page link to the diff explorer of {from} and {to}.'),
   'version.data': text('Version facts: link to the version as a JSON file.'),
+  'version.workbook': text(
+    'Version facts: link to the workbook the version was imported from, kept as it was.',
+  ),
 
   'item.requirement': text('Item page heading of the requirement.'),
   'item.evidence': text('Item page heading of the evidence list.'),
@@ -128,6 +131,17 @@ export const uiStringsSchema = z.strictObject({
   'field.requirement': text('Name of the requirement field of an item (changes, search results).'),
   'field.evidence': text('Name of the evidence field of an item (changes, search results).'),
   'field.tags': text('Name of the tags field of an item (changes).'),
+  'field.level': text('Name of the requirement level field of an item (changes, search results).'),
+  'level.mandatory': text(
+    'Requirement level: the control must be met (badge, filters, readiness).',
+  ),
+  'level.recommended': text('Requirement level: the control is recommended (badge, filters).'),
+  'level.bonus': text('Requirement level: meeting the control scores extra (badge, filters).'),
+  'level.unstated': text('Requirement level: the item’s sources do not state one (filters).'),
+  'level.filter': text('Label of the filter by requirement level on item lists and compare pages.'),
+  'level.all': text('Option of the level filter of an item list that shows every item.'),
+  'level.shown': text('Status of the level filter of an item list: {n} of {total} items shown.'),
+  'part.label': text('Item page term before the part of the checklist the item belongs to.'),
 
   'evidence.added': text('Change to an evidence entry: newly required.'),
   'evidence.removed': text('Change to an evidence entry: no longer required.'),
@@ -202,6 +216,7 @@ export const uiStringsSchema = z.strictObject({
   'search.filter.label': text(
     'Label of the search filter by effect of the change in that version.',
   ),
+  'search.filter.level': text('Label of the search filter by requirement level.'),
   'search.status.loading': text('Search status while the index loads or a search runs.'),
   'search.status.empty': text('Search status when the query is empty.'),
   'search.status.count.one': text('Search status: one page matches {q}.'),
@@ -247,10 +262,12 @@ export const uiStringsSchema = z.strictObject({
   'selfCheck.status.unanswered': text('Status: no answer given.'),
   'selfCheck.evidence.legend': text('Legend of the evidence checkboxes of an item.'),
   'selfCheck.notes.label': text('Label of the notes box of an item.'),
-  'selfCheck.notes.hint': text('Hint under the notes box: plain text only.'),
-  'selfCheck.notes.markup': text('Notes not saved because they contain HTML tags.'),
+  'selfCheck.notes.hint': text('Hint under the notes box: plain text, kept exactly as typed.'),
   'selfCheck.notes.tooLong': text('Notes not saved because they exceed {max} characters.'),
   'selfCheck.saved': text('Status after an answer was saved.'),
+  'selfCheck.saved.pageOnly': text(
+    'Status after a change kept only in the page: storage is blocked.',
+  ),
   'selfCheck.panel.overview': text('Link from an item’s self-check to the overview.'),
   'selfCheck.problem.unavailable': text('Notice: the browser does not let the site store data.'),
   'selfCheck.problem.quota': text('Notice: browser storage is full, the last change is not saved.'),
@@ -269,9 +286,14 @@ export const uiStringsSchema = z.strictObject({
   ),
   'selfCheck.carry.stale': text('Notice: the item’s text changed after the answer.'),
   'selfCheck.carry.confirm': text('Button that confirms an answer still applies to the new text.'),
+  'selfCheck.confirm.done': text('Notice after the reader confirmed that a carried answer holds.'),
   'selfCheck.undo': text('Button that undoes the last carry-over, import or merge.'),
   'selfCheck.undo.last': text('Overview button that undoes the last bulk change, made at {when}.'),
-  'selfCheck.undo.done': text('Notice after an undo.'),
+  'selfCheck.undo.done': text('Notice after an undo; {n} is how many answers came back.'),
+  'selfCheck.undo.kept': text(
+    'After an undo: {items} lists answers changed since, left as they are.',
+  ),
+  'selfCheck.undo.nothing': text('Notice when an undo finds nothing left to undo.'),
   'selfCheck.progress.title': text('Overview heading of the progress.'),
   'selfCheck.progress.overall': text('Term before the progress over all items.'),
   'selfCheck.progress.answered': text('Progress: {answered} of {total} items answered.'),
@@ -279,6 +301,23 @@ export const uiStringsSchema = z.strictObject({
   'selfCheck.progress.section': text('Progress table column: the section.'),
   'selfCheck.progress.answeredCol': text('Progress table column: items answered.'),
   'selfCheck.progress.readyCol': text('Progress table column: items met or not applicable.'),
+  'selfCheck.readiness.title': text('Overview heading of the readiness per part and section.'),
+  'selfCheck.readiness.intro': text(
+    'Lead of the readiness: what counts, and the list of controls not met yet.',
+  ),
+  'selfCheck.readiness.part': text('Readiness table: the word before a part’s title in its row.'),
+  'selfCheck.readiness.section': text('Readiness table column: the part or section.'),
+  'selfCheck.readiness.mandatoryCol': text(
+    'Readiness table column: mandatory controls met of all mandatory ones.',
+  ),
+  'selfCheck.readiness.allCol': text(
+    'Readiness table column: items met or not applicable of all items.',
+  ),
+  'selfCheck.readiness.open': text('Readiness heading of the {n} controls not met yet.'),
+  'selfCheck.readiness.none': text('Readiness: shown when no control is left to meet.'),
+  'selfCheck.readiness.noLevels': text(
+    'Readiness note when the version states no requirement level.',
+  ),
   'selfCheck.queue.title': text('Overview heading of the items to answer again.'),
   'selfCheck.queue.intro': text('Lead of the items to answer again after a carry-over.'),
   'selfCheck.queue.empty': text('Shown when no item needs answering again.'),
@@ -307,19 +346,22 @@ export const uiStringsSchema = z.strictObject({
   'selfCheck.import.newer': text('Import refused: exported by a newer version of the site.'),
   'selfCheck.import.invalid': text('Import refused; the list of problems follows.'),
   'selfCheck.import.done': text('Notice after an import.'),
+  'selfCheck.import.failed': text('Notice: a file could not be read; {error} says why.'),
   'selfCheck.issue.proto-key': text('Import problem at {path}: a forbidden key.'),
   'selfCheck.issue.wrong-type': text('Import problem at {path}: wrong type or format.'),
   'selfCheck.issue.unexpected-field': text('Import problem at {path}: an unknown field.'),
   'selfCheck.issue.unknown-version': text('Import problem at {path}: an unknown version.'),
   'selfCheck.issue.unknown-item': text('Import problem at {path}: an item not in the version.'),
   'selfCheck.issue.unknown-evidence': text('Import problem at {path}: an unknown evidence entry.'),
-  'selfCheck.issue.markup': text('Import problem at {path}: notes with HTML tags.'),
+  'selfCheck.issue.too-deep': text('Import problem at {path}: JSON nested too deeply.'),
   'selfCheck.issue.too-long': text('Import problem at {path}: notes too long.'),
   'selfCheck.preview.title': text('Heading of the preview of an import.'),
   'selfCheck.preview.added': text('Preview group: answers the import adds.'),
   'selfCheck.preview.updated': text('Preview group: answers replaced by newer ones.'),
   'selfCheck.preview.removed': text('Preview group: answers the import removes.'),
   'selfCheck.preview.kept': text('Preview group: the reader’s newer answers, kept.'),
+  'selfCheck.preview.inFile': text('Preview line: label of the answer the file holds.'),
+  'selfCheck.preview.yours': text('Preview line: label of the answer the reader has now.'),
   'selfCheck.preview.reviews': text('Preview: the number of review marks added or updated.'),
   'selfCheck.preview.none': text('Preview: no answer changes.'),
   'selfCheck.preview.merge': text('Import mode: merge, the newer answer wins.'),
@@ -336,6 +378,13 @@ export const uiStringsSchema = z.strictObject({
   'selfCheck.share.merge': text('Button that merges shared answers.'),
   'selfCheck.share.dismiss': text('Button that dismisses shared answers.'),
   'selfCheck.share.bad': text('Notice: the share link is damaged or cut short.'),
+  'selfCheck.share.failed': text('Notice: a share link could not be read; {error} says why.'),
+  'selfCheck.share.long': text(
+    'Warning: the share link of {n} characters may be cut by chat apps.',
+  ),
+  'selfCheck.share.tooLong': text(
+    'Notice: a share link would be {n} characters, too long to open.',
+  ),
   'selfCheck.share.merged': text('Notice after shared answers were merged.'),
   'selfCheck.reviews.title': text('Overview heading of the review marks of compare pages.'),
   'selfCheck.reviews.none': text('Shown when no change is marked as reviewed.'),
@@ -362,6 +411,44 @@ export const uiStringsSchema = z.strictObject({
   'selfCheck.review.label': text('Checkbox on a change of a compare page: reviewed.'),
   'selfCheck.review.at': text('Beside the checkbox: marked on {date}.'),
   'selfCheck.review.stale': text('Beside the checkbox: the text changed after the mark.'),
+  'selfCheck.workbook.title': text('Overview heading of the self-assessment workbook download.'),
+  'selfCheck.workbook.intro': text(
+    'Lead of the workbook download: what is written into which column.',
+  ),
+  'selfCheck.workbook.introGenerated': text(
+    'Added to the lead when the edition keeps no workbook: a new one is made.',
+  ),
+  'selfCheck.workbook.download': text(
+    'Button that downloads the workbook with the answers filled in.',
+  ),
+  'selfCheck.workbook.done': text(
+    'Status after the download: {filled} rows answered, {empty} left empty.',
+  ),
+  'selfCheck.workbook.failed': text(
+    'Error when the workbook could not be written; {reason} says why.',
+  ),
+  'selfCheck.workbook.importHint': text(
+    'Hint under the import field: a filled workbook can be imported too.',
+  ),
+  'selfCheck.workbook.unreadable': text(
+    'Error when a chosen workbook cannot be read; {reason} says why.',
+  ),
+  'selfCheck.workbook.noAnswers': text('Shown when an imported workbook has no answered row.'),
+  'selfCheck.workbook.problems': text(
+    'Heading of the {n} rows of an imported workbook that were left out.',
+  ),
+  'selfCheck.workbook.problem.unknownId': text(
+    'Row left out: its {id} is not a control of version {v}.',
+  ),
+  'selfCheck.workbook.problem.met': text(
+    'Row left out: its Met? cell holds {value}, not Yes, No or N/A.',
+  ),
+  'selfCheck.workbook.problem.duplicate': text(
+    'Row left out: the control {id} is answered on another row too.',
+  ),
+  'selfCheck.workbook.problem.tooLong': text(
+    'Row left out: its Partner Response is longer than {max} characters.',
+  ),
 });
 
 /** A key of the interface strings. */

@@ -7,7 +7,7 @@ import en from '../translations/en.json' with { type: 'json' };
 import ja from '../translations/ja.json' with { type: 'json' };
 import { uiStringsSchema, type UiKey } from './i18n-schema.ts';
 import { sectionLabel } from './labels.ts';
-import type { Lang } from './model.ts';
+import type { Lang, LevelValue } from './model.ts';
 import { format, type Params, type Strings } from './translate.ts';
 
 export type { UiKey };
@@ -54,6 +54,11 @@ export function clientStrings<const P extends string>(
     for (const k of keys) picked[k] = dictionaries[lang][k];
   }
   return picked as Strings<KeysWith<P>>;
+}
+
+/** The display name of a requirement level (`mandatory` → "Mandatory"). */
+export function levelLabel(lang: Lang, level: LevelValue): string {
+  return t(lang, `level.${level}`);
 }
 
 /** Formats an ISO date for display. */

@@ -15,10 +15,20 @@ import {
 } from './charts.ts';
 import { sectionTitle, t } from './i18n.ts';
 import { pairKey } from './ids.ts';
-import type { Checklist, Item, Lang, Section, Source, VersionMeta } from './model.ts';
+import {
+  LEVEL_VALUES,
+  type Checklist,
+  type Item,
+  type Lang,
+  type LevelValue,
+  type Part,
+  type Section,
+  type Source,
+  type VersionMeta,
+} from './model.ts';
 import { buildNavTree, changesFromPrevious, type NavTree } from './nav-tree.ts';
 import { searchFacets, type Facets } from './search/facets.ts';
-import { previousVersion } from './self-check/data.ts';
+import { previousVersion } from './self-check/version-file-builder.ts';
 import { sideText } from './diff-parts.ts';
 import { evidenceChanges, type EvidenceChange, type ItemDiff } from './version-diff.ts';
 
@@ -40,7 +50,7 @@ export interface HomePageData {
     | undefined;
   /** Every version, newest first. */
   versions: { meta: VersionMeta; isLatest: boolean }[];
-  /** Every version on a time line by the date audits start using it, oldest first. */
+  /** Versions with an audit date on a time line by that date, oldest first. */
   timeline: TimelinePoint[];
   /** The latest version's sources that have a URL. */
   official: Source[];
@@ -68,7 +78,12 @@ export function homePage(catalog: Catalog, lang: Lang, publicEdition: boolean): 
     versions: [...catalog.versions]
       .reverse()
       .map((v) => ({ meta: v.meta, isLatest: v.meta.id === latest.meta.id })),
-    timeline: timeline(catalog.versions.map((v) => v.meta)),
+    // Versions whose audit date no source states are listed, but not on the line.
+    timeline: timeline(
+      catalog.versions.flatMap(({ meta: { id, auditsFrom } }) =>
+        auditsFrom ? [{ id, auditsFrom }] : [],
+      ),
+    ),
     official: latest.meta.sources.filter((s) => s.url),
     publicEdition,
   };
@@ -132,6 +147,8 @@ export interface ItemPageData {
   item: Item;
   /** The item's section. */
   section: Section;
+  /** The part the section belongs to, when the version has parts. */
+  part?: Part | undefined;
   /** The version's sources this item's summary rests on, in the item's order (the first is its main source). */
   sources: Source[];
   /** True on the unpinned `/controls/<id>/` URL of the latest version. */
@@ -161,11 +178,13 @@ export function itemPage(
   const v = checklist.meta.id;
   const versionIds = catalog.versions.map((x) => x.meta.id);
   const history = catalog.history(v, item.id);
+  const section = checklist.meta.sections.find((s) => s.id === item.section)!;
   return {
     lang,
     checklist,
     item,
-    section: checklist.meta.sections.find((s) => s.id === item.section)!,
+    section,
+    part: checklist.meta.parts?.find((p) => p.id === section.part),
     // In the item's order: its facts rest on the first (the loader has checked that each exists).
     sources: item.provenance.sources.map((id) => checklist.meta.sources.find((s) => s.id === id)!),
     isLatestUrl,
@@ -235,6 +254,8 @@ export interface ComparePageData {
   changeCount: number;
   /** Changed items by section: the newer version's sections, then those only the older has. */
   groups: { id: string; title: string; changes: CompareChange[] }[];
+  /** Requirement levels of the changed items (the newer side, else the older), in `LEVEL_VALUES` order. */
+  levels: LevelValue[];
   /** Items that did not change, as the newer version has them. */
   unchanged: Item[];
   /** Changes per section of `groups` by curated label, each count linking to the filtered view. */
@@ -297,6 +318,7 @@ export function comparePage(
       .filter((list) => list.entries.length > 0),
     changeCount: changes.length,
     groups,
+    levels: LEVEL_VALUES.filter((l) => changes.some((c) => (c.after ?? c.before)?.level === l)),
     unchanged: diff.items.filter((d) => d.kind === 'unchanged').map((d) => d.after!),
     chart: changeChart(diff, groups),
   };

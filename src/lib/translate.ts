@@ -3,6 +3,7 @@
  * and by custom elements in the browser. No dictionary is imported here, so a custom element
  * downloads only the strings its page passes in `data-strings` (see `clientStrings()`).
  */
+import { jsonData, type DataHost } from './data-json.ts';
 
 /**
  * Values for the `{name}` placeholders of a string: the own property `name` of the object,
@@ -28,8 +29,6 @@ export function translator<K extends string>(strings: Strings<K>): Translate<K> 
 }
 
 /** `t()` of a custom element, over the JSON of its `data-strings` attribute. */
-export function elementTranslator<K extends string>(element: {
-  readonly dataset: Readonly<Record<string, string | undefined>>;
-}): Translate<K> {
-  return translator(JSON.parse(element.dataset['strings'] ?? '{}') as Strings<K>);
+export function elementTranslator<K extends string>(element: DataHost): Translate<K> {
+  return translator(jsonData<Strings<K>>(element, 'strings'));
 }

@@ -4,6 +4,7 @@
  */
 import { CHANGE_KINDS, type ChangeKind } from './change-kinds.ts';
 import { ContentError } from './content-error.ts';
+import { levelLabel } from './i18n.ts';
 import { compareItemIds } from './ids.ts';
 import type { ChangeNote, ChangeNotes, Checklist, Item, Lang } from './model.ts';
 import { LANGS } from './model.ts';
@@ -17,8 +18,8 @@ export type LocalizedDiff = Record<Lang, DiffPart[]>;
 
 /** A change to one field of an item. */
 export interface FieldChange {
-  /** `title`, `requirement`, `evidence` (one entry, by key) or `tags`. */
-  field: 'title' | 'requirement' | 'evidence' | 'tags';
+  /** `title`, `requirement`, `level`, `evidence` (one entry, by key) or `tags`. */
+  field: 'title' | 'requirement' | 'level' | 'evidence' | 'tags';
   /** The evidence key, for `evidence`. */
   key?: string;
   /** For evidence entries: new, dropped or reworded. Other fields are always `reworded`. */
@@ -99,6 +100,19 @@ export function diffItems(a: Item, b: Item, opts: DiffOptions = {}): FieldChange
   };
   text('title');
   text('requirement');
+  if (a.level !== b.level) {
+    // A change of level (recommended → mandatory) changes what an audit demands: substantive.
+    const label = (item: Item) => ({
+      en: levelLabel('en', item.level),
+      ja: levelLabel('ja', item.level),
+    });
+    fields.push({
+      field: 'level',
+      change: 'reworded',
+      diff: localizedDiff(label(a), label(b), opts),
+      editorial: false,
+    });
+  }
 
   const beforeEv = new Map(a.evidence.map((e) => [e.key, e]));
   const afterKeys = new Set(b.evidence.map((e) => e.key));
@@ -273,10 +287,12 @@ export function checkNotesAgainstDiff(
     }
     for (const f of d.fields) {
       if (f.editorial || f.change !== 'reworded') continue;
-      const changed = LANGS.filter(
+      // A language with no text on either side is one the edition is not written in.
+      const written = LANGS.filter((l) => f.diff[l].length > 0);
+      const changed = written.filter(
         (l) => !isEditorialOnly(sideText(f.diff[l], 'before'), sideText(f.diff[l], 'after'), l),
       );
-      if (changed.length !== LANGS.length) {
+      if (changed.length !== written.length) {
         errors.push(
           new ContentError(
             file,

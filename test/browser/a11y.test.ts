@@ -3,54 +3,13 @@
  * and the dark colour scheme.
  */
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import { openSite, type Site } from '../../scripts/lib/site-browser.ts';
+import { axeViolations, describeViolations } from '../support/axe.ts';
 import { ROOT_BUILD, requireBuild } from '../support/builds.ts';
 import { samplePages } from '../support/sample-pages.ts';
 
-const AXE = resolve('node_modules/axe-core/axe.min.js');
 const SCHEMES = ['light', 'dark'] as const;
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string | undefined }[];
-}
-
-async function axeViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Violation[] }> } }
-    ).axe;
-    const { violations } = await axe.run(document);
-    return violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
-    }));
-  });
-}
-
-function describeViolations(violations: Violation[]): string {
-  return violations
-    .map(
-      (v) =>
-        `  ${v.id} (${v.impact}): ${v.help}\n` +
-        v.nodes
-          .slice(0, 5)
-          .map(
-            (n) =>
-              `    ${n.target.join(' ')}${n.failureSummary ? `: ${n.failureSummary.split('\n').slice(1, 2).join('').trim()}` : ''}`,
-          )
-          .join('\n'),
-    )
-    .join('\n');
-}
 
 const samples = await samplePages(requireBuild(ROOT_BUILD));
 

@@ -4,37 +4,23 @@
  * change.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openSite, type Site } from '../../scripts/lib/site-browser.ts';
+import { ROOT, runScript } from '../support/run-script.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
 const TITLE = 'Acme private edition';
 const FIXTURES = join(ROOT, 'test/fixtures/import');
 
 let tmp: string;
 let site: Site | undefined;
 
-/** Runs a repository script with node and fails with its output when it fails. */
-function run(args: string[], env: Record<string, string> = {}): void {
-  // Served from the root: a base path set for another build must not leak in.
-  const inherited = { ...process.env };
-  delete inherited.MSP_BASE;
-  const r = spawnSync(process.execPath, args, {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...inherited, ...env },
-  });
-  assert.equal(r.status, 0, `node ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
-}
-
 before(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'msp-byo-'));
   const content = join(tmp, 'content');
-  run([
+  runScript([
     'scripts/import-table.ts',
     `${FIXTURES}/checklist.xlsx`,
     '--map',
@@ -46,8 +32,8 @@ before(async () => {
     '--audits-from',
     '2024-01-01',
   ]);
-  run(['scripts/new-version.ts', '1.1', '--content', content, '--audits-from', '2025-01-01']);
-  run(['scripts/build.ts'], {
+  runScript(['scripts/new-version.ts', '1.1', '--content', content, '--audits-from', '2025-01-01']);
+  runScript(['scripts/build.ts'], {
     MSP_CONTENT_DIR: content,
     MSP_OUT_DIR: join(tmp, 'dist'),
     MSP_SITE_TITLE: TITLE,

@@ -115,7 +115,7 @@ describe('compare explorer', () => {
     await page.goto(site.url(`${PATH}#change-8.1.10`));
     const box = await page.locator('#change-8\\.1\\.10').boundingBox();
     assert.ok(box && box.y >= 0 && box.y < 600, 'the change is scrolled into view');
-    await page.click('#change-8\\.1\\.10 copy-link button');
+    await page.click('#change-8\\.1\\.10 mce-copy-link button');
     assert.equal(
       await page.evaluate(() => navigator.clipboard.readText()),
       site.url(`${PATH}#change-8.1.10`),
@@ -158,7 +158,7 @@ describe('compare explorer', () => {
     const page = await site.newPage();
     await page.goto(site.url(PATH));
     await page.emulateMedia({ media: 'print' });
-    assert.equal(await page.locator('compare-explorer form').isVisible(), false);
+    assert.equal(await page.locator('mce-compare-explorer form').isVisible(), false);
     assert.equal(await page.locator('.unchanged').isVisible(), false);
     assert.equal(await page.locator('.site-header').isVisible(), false);
     assert.equal((await visibleIds(page)).length, changed.length);
@@ -179,7 +179,7 @@ describe('compare explorer', () => {
   it('shows every change without JavaScript, filters hidden', async () => {
     const page = await site.newPage({ javaScriptEnabled: false });
     await page.goto(site.url(`${PATH}?label=tightened`));
-    assert.equal(await page.locator('compare-explorer form').isVisible(), false);
+    assert.equal(await page.locator('mce-compare-explorer form').isVisible(), false);
     assert.equal((await visibleIds(page)).length, changed.length);
   });
 

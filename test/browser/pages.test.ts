@@ -75,18 +75,18 @@ describe('item pages', () => {
     const page = await site.newPage({ permissions: ['clipboard-read', 'clipboard-write'] });
     await page.goto(site.url('/controls/9.6.1/?from=chat'));
     const key = latest.items.find((i) => i.id === '9.6.1')!.evidence[0]!.key;
-    await page.click(`#evidence-${key} copy-link button`);
+    await page.click(`#evidence-${key} mce-copy-link button`);
     assert.equal(
       await page.evaluate(() => navigator.clipboard.readText()),
       site.url(`/controls/9.6.1/#evidence-${key}`),
     );
-    await page.click('#requirement copy-link button');
+    await page.click('#requirement mce-copy-link button');
     assert.equal(
       await page.evaluate(() => navigator.clipboard.readText()),
       site.url('/controls/9.6.1/#requirement'),
     );
     assert.match(
-      (await page.locator('#requirement copy-link [role="status"]').textContent()) ?? '',
+      (await page.locator('#requirement mce-copy-link [role="status"]').textContent()) ?? '',
       /copied/i,
     );
   });
@@ -108,7 +108,7 @@ describe('item pages', () => {
     await page.goto(site.url('/ja/controls/8.1.11/'));
     assert.ok(((await page.locator('#requirement + p').textContent()) ?? '').length > 10);
     assert.equal(
-      await page.locator('copy-link button:visible').count(),
+      await page.locator('mce-copy-link button:visible').count(),
       0,
       'copy buttons stay hidden',
     );
@@ -144,7 +144,7 @@ describe('layout stability', () => {
         await page.goto(site.url(path));
         // Wait until every custom element on the page that has a definition is upgraded.
         await page.waitForFunction(() =>
-          ['copy-link', 'mce-palette'].every(
+          ['mce-copy-link', 'mce-palette'].every(
             (n) => !document.querySelector(n) || customElements.get(n),
           ),
         );

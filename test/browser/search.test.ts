@@ -4,12 +4,12 @@
  * highlighting on the landing page, lazy loading, no-JavaScript behaviour and the base path.
  */
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { loadContent } from '../../src/lib/load.ts';
 import type { Lang } from '../../src/lib/model.ts';
 import { contentDir } from '../../src/lib/site-config.ts';
+import { injectAxe } from '../support/axe.ts';
 import { BASE_BUILD, requireBuild } from '../support/builds.ts';
 import { openSite, type Site } from '../../scripts/lib/site-browser.ts';
 
@@ -458,11 +458,9 @@ describe('search under a base path', () => {
 });
 
 describe('search is accessible while in use (axe)', () => {
-  const AXE = resolve('node_modules/axe-core/axe.min.js');
-
   /** Rule ids and targets axe reports on the page as it is. */
   async function axe(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: AXE });
+    await injectAxe(page);
     return page.evaluate(async () => {
       const run = (window as unknown as { axe: { run(d: Document): Promise<AxeResult> } }).axe.run;
       const { violations } = await run(document);

@@ -10,13 +10,14 @@ import { CHANGE_KINDS, CHANGE_LABELS } from '../../src/lib/change-kinds.ts';
 import { CLIENT_STRINGS } from '../../src/lib/client-strings.ts';
 import { uiStringsSchema } from '../../src/lib/i18n-schema.ts';
 import { clientStrings, dictionary, t } from '../../src/lib/i18n.ts';
-import { LANGS, itemSchema, provenanceSchema } from '../../src/lib/model.ts';
+import { LANGS, LEVEL_VALUES, itemSchema, provenanceSchema } from '../../src/lib/model.ts';
 import { FILTER_NAMES } from '../../src/lib/search/query-state.ts';
-import type { ImportMode } from '../../src/lib/self-check/import.ts';
+import type { ImportMode } from '../../src/lib/self-check/import-answers.ts';
 import type { StatusFilter } from '../../src/lib/self-check/progress.ts';
 import type { Problem } from '../../src/lib/self-check/storage.ts';
 import { STATUSES } from '../../src/lib/self-check/types.ts';
 import type { IssueCode } from '../../src/lib/self-check/validate.ts';
+import type { WorkbookProblem } from '../../src/lib/self-check/workbook.ts';
 import { THEMES } from '../../src/lib/theme.ts';
 import { elementTranslator, format, translator } from '../../src/lib/translate.ts';
 import type { FieldChange } from '../../src/lib/version-diff.ts';
@@ -54,9 +55,11 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'field.': members<FieldChange['field']>({
     title: true,
     requirement: true,
+    level: true,
     evidence: true,
     tags: true,
   }),
+  'level.': LEVEL_VALUES,
   'evidence.': members<FieldChange['change']>({ added: true, removed: true, reworded: true }),
   'change.': ['before', 'after'] satisfies ('before' | 'after')[],
   'item.kind.': itemSchema.shape.kind.options,
@@ -77,12 +80,18 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
     'unknown-version': true,
     'unknown-item': true,
     'unknown-evidence': true,
-    markup: true,
+    'too-deep': true,
     'too-long': true,
   }),
   'selfCheck.preview.': members<ImportMode>({ merge: true, replace: true }),
   'selfCheck.reviews.': ['json', 'csv'],
   'theme.': THEMES,
+  'selfCheck.workbook.problem.': members<WorkbookProblem['code']>({
+    unknownId: true,
+    met: true,
+    duplicate: true,
+    tooLong: true,
+  }),
 };
 
 /**

@@ -28,6 +28,7 @@ import {
   selfCheckRoutes,
   versionDataRoutes,
   versionRoutes,
+  workbookRoutes,
 } from '../../src/lib/routes.ts';
 import { itemFile, note, notesFile, versionFile } from './helpers.ts';
 
@@ -243,8 +244,10 @@ describe('home page data', () => {
     }
   });
 
-  it('places every version on a time line by audit date, oldest at the start', () => {
-    const byDate = [...raw].sort((a, b) => a.auditsFrom.localeCompare(b.auditsFrom));
+  it('places every version with an audit date on a time line by that date, oldest first', () => {
+    const byDate = raw
+      .filter((v) => v.auditsFrom)
+      .sort((a, b) => a.auditsFrom.localeCompare(b.auditsFrom));
     for (const lang of LANGS) {
       const { timeline } = forLang(homeRoutes(catalog, true), lang);
       expect(timeline.map((p) => [p.id, p.date])).toEqual(byDate.map((v) => [v.id, v.auditsFrom]));
@@ -716,5 +719,110 @@ describe('self-check page data', () => {
         expect(row.segments).toEqual([{ key: 'unanswered', value: totals[i], x: 0, width: 100 }]);
       });
     }
+  });
+});
+
+// ---- An imported edition: English only, parts, levels, a kept workbook ----------------------
+
+/**
+ * 7.0 → 7.1, English only, two parts: BUSP-001 (mandatory) reworded, GOV-001 (recommended)
+ * unchanged, OPS-001 (bonus) added in 7.1; 7.1 keeps the workbook it was imported from.
+ */
+function importedEdition(): Catalog {
+  const meta = (id: string, extra: Record<string, unknown> = {}) =>
+    versionFile(id, {
+      summary: { en: 'An imported version.' },
+      sources: [{ id: 'src', title: { en: 'Workbook' }, publisher: 'Tests', lang: 'en' }],
+      parts: [
+        { id: 'prerequisites', title: { en: 'Prerequisites' } },
+        { id: 'technical', title: { en: 'Technical validation' } },
+      ],
+      sections: [
+        { id: 'prerequisites-business', part: 'prerequisites', confidence: 'S' },
+        { id: 'technical-governance', part: 'technical', confidence: 'S' },
+      ],
+      ...extra,
+    });
+  const control = (v: string, id: string, section: string, extra: Record<string, unknown>) =>
+    itemFile(v, id, {
+      kind: 'control',
+      section,
+      title: { en: `Title ${id}` },
+      requirement: { en: `Requirement of ${id}.` },
+      evidence: [{ key: 'records', en: 'Records.' }],
+      tags: [],
+      provenance: {
+        sources: ['src'],
+        confidence: 'S',
+        coverage: 'full',
+        note: { en: 'Imported.' },
+      },
+      ...extra,
+    });
+  const files = [
+    { path: 'edition.yaml', text: 'languages: [en]\n' },
+    meta('7.0'),
+    meta('7.1', { supersedes: '7.0', workbook: 'self-assessment.xlsx' }),
+    control('7.0', 'BUSP-001', 'prerequisites-business', { level: 'mandatory' }),
+    control('7.0', 'GOV-001', 'technical-governance', { level: 'recommended' }),
+    control('7.1', 'BUSP-001', 'prerequisites-business', {
+      level: 'mandatory',
+      requirement: { en: 'A reworded requirement of BUSP-001.' },
+    }),
+    control('7.1', 'GOV-001', 'technical-governance', { level: 'recommended' }),
+    control('7.1', 'OPS-001', 'technical-governance', { level: 'bonus' }),
+    notesFile('7.0', '7.1', [note('BUSP-001', ['clarified']), note('OPS-001', ['tightened'])]),
+  ];
+  return buildCatalog(compileContent(files));
+}
+
+describe('page data of an imported edition', () => {
+  it('builds pages, data files and feeds in the edition’s one language only', () => {
+    const edition = importedEdition();
+    const english = [langParam('en')];
+    for (const routes of [
+      homeRoutes(edition, false),
+      controlsRoutes(edition),
+      compareIndexRoutes(edition),
+      searchRoutes(edition),
+      selfCheckRoutes(edition),
+      versionRoutes(edition),
+      latestItemRoutes(edition),
+      pinnedItemRoutes(edition),
+      compareRoutes(edition),
+    ]) {
+      expect(new Set(routes.map((r) => r.params.lang))).toEqual(new Set(english));
+    }
+    // 2 + 3 items, one page each; 1 ordered pair.
+    expect(pinnedItemRoutes(edition)).toHaveLength(5);
+    expect(compareRoutes(edition)).toHaveLength(1);
+    expect(langDataRoutes(edition.languages).map((r) => r.params.lang)).toEqual(['en']);
+    expect(feedRoutes(edition.languages).map((r) => r.params.feed)).toEqual(['changes']);
+  });
+
+  it('gives each item page the part of its section', () => {
+    const parts: Record<string, string> = {
+      'BUSP-001': 'Prerequisites',
+      'GOV-001': 'Technical validation',
+      'OPS-001': 'Technical validation',
+    };
+    for (const r of pinnedItemRoutes(importedEdition())) {
+      expect(r.props.part?.title.en, r.params.id).toBe(parts[r.params.id]);
+    }
+    // The public edition has no parts.
+    expect(pinnedItemRoutes(catalog).every((r) => r.props.part === undefined)).toBe(true);
+  });
+
+  it('offers the levels of the changed items on the compare page, in order of weight', () => {
+    const page = compareRoutes(importedEdition())[0]!.props;
+    // BUSP-001 changed (mandatory), OPS-001 added (bonus); GOV-001 (recommended) did not.
+    expect(page.levels).toEqual(['mandatory', 'bonus']);
+  });
+
+  it('serves the kept workbook of the versions that have one', () => {
+    expect(workbookRoutes(importedEdition())).toEqual([
+      { params: { version: '7.1' }, props: { file: 'versions/7.1/self-assessment.xlsx' } },
+    ]);
+    expect(workbookRoutes(catalog)).toEqual([]);
   });
 });

@@ -9,10 +9,16 @@ import {
   planFromDiff,
   type CarryPlan,
 } from '../../src/lib/self-check/carry.ts';
-import { selfCheckData } from '../../src/lib/self-check/data.ts';
+import { selfCheckData } from '../../src/lib/self-check/version-file-builder.ts';
 import { contentHash } from '../../src/lib/self-check/hash.ts';
 import { computeVersionDiff } from '../../src/lib/version-diff.ts';
-import { emptyState, type Answer, type SelfCheckState } from '../../src/lib/self-check/types.ts';
+import { readState } from '../../src/lib/self-check/storage.ts';
+import {
+  MAX_NOTE_CHARS,
+  emptyState,
+  type Answer,
+  type SelfCheckState,
+} from '../../src/lib/self-check/types.ts';
 
 const NOW = '2024-06-01T09:00:00.000Z';
 const THEN = '2024-05-01T09:00:00.000Z';
@@ -22,6 +28,7 @@ function item(id: string, over: Partial<Item> = {}): Item {
     id,
     kind: /^\d/.test(id) ? 'control' : 'rule',
     section: /^\d/.test(id) ? '8.0' : 'program',
+    level: 'unstated',
     title: { en: `Title ${id}`, ja: `タイトル ${id}` },
     requirement: { en: `Do ${id}.`, ja: `${id} を行います。` },
     evidence: [
@@ -182,6 +189,16 @@ describe('carryOver', () => {
     expect(carried['8.1.20']!.previous!.map((p) => p.id)).toEqual(['8.1.2']);
     expect(carried['8.1.3']!.previous!.map((p) => p.id)).toEqual(['8.1.3', '8.1.4']);
     expect(carried['8.1.3']!.notes).toBe('8.1.3: our note\n\n8.1.4: our note');
+  });
+
+  it('keeps merged notes that together pass the limit in the earlier answers only', () => {
+    const long = 'n'.repeat(MAX_NOTE_CHARS);
+    const r = carryOver(stateWith(answeredIds, { notes: long }), plan, NOW);
+    const merged = r.state.answers['1.1']!['8.1.3']!;
+    expect(merged.notes).toBe('');
+    expect(merged.previous!.map((p) => p.notes)).toEqual([long, long]);
+    // What the carry-over wrote reads back from storage.
+    expect(readState(JSON.stringify(r.state))).toEqual({ kind: 'ok', state: r.state });
   });
 
   it('adds nothing for new items and reports answers to removed ones', () => {

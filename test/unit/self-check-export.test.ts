@@ -5,7 +5,7 @@ import { loadContent } from '../../src/lib/load.ts';
 import { CLIENT_STRINGS } from '../../src/lib/client-strings.ts';
 import { clientStrings } from '../../src/lib/i18n.ts';
 import { carryOver } from '../../src/lib/self-check/carry.ts';
-import { selfCheckData } from '../../src/lib/self-check/data.ts';
+import { selfCheckData } from '../../src/lib/self-check/version-file-builder.ts';
 import {
   exportCsv,
   exportDoc,
@@ -14,18 +14,25 @@ import {
   mdEscape,
 } from '../../src/lib/self-check/export.ts';
 import { contentHash, hashText } from '../../src/lib/self-check/hash.ts';
-import { readImport } from '../../src/lib/self-check/import.ts';
+import { importLimit, readImport } from '../../src/lib/self-check/import-answers.ts';
 import { filterItems, progress, reReviewQueue } from '../../src/lib/self-check/progress.ts';
 import { reviewCsv, reviewRecord } from '../../src/lib/self-check/review.ts';
 import {
+  SHARE_WARN_CHARS,
   ShareError,
   decodeShare,
   encodeShare,
+  shareLinkFit,
   shareValue,
 } from '../../src/lib/self-check/share.ts';
-import { knownItems } from '../../src/lib/self-check/site-data.ts';
+import { knownItems } from '../../src/lib/self-check/version-file.ts';
 import { setAnswer } from '../../src/lib/self-check/state.ts';
-import { MAX_IMPORT_BYTES, emptyState } from '../../src/lib/self-check/types.ts';
+import {
+  MAX_IMPORT_BYTES,
+  MAX_NOTE_CHARS,
+  emptyState,
+  type SelfCheckState,
+} from '../../src/lib/self-check/types.ts';
 import { translator } from '../../src/lib/translate.ts';
 
 const catalog = buildCatalog(await loadContent(resolve('content')));
@@ -117,6 +124,33 @@ describe('exports', () => {
     expect(lines.length).toBe(1 + data.items.length);
   });
 
+  it.each([
+    [' =1+1', 'a leading space'],
+    ['\n=1+1', 'a leading line feed'],
+    ['\t=1+1', 'a leading tab'],
+    ['\u3000=1+1', 'a leading ideographic space'],
+    ['＝1+1', 'a full-width equals sign'],
+    ['＋1+1', 'a full-width plus sign'],
+    ['－1+1', 'a full-width minus sign'],
+    ['＠SUM(A1)', 'a full-width at sign'],
+    ['-1', 'a minus sign'],
+    ['@SUM(A1)', 'an at sign'],
+  ])('CSV defuses a note that starts with %j (%s)', (notes) => {
+    const { a } = answered();
+    const s = setAnswer(emptyState(), '4.2.1', a.id, { notes }, { now: T1, contentHash: a.hash });
+    const csv = exportCsv(data, s, 'en', en);
+    expect(csv).toContain(`,"'${notes}",`);
+    expect(csv).not.toContain(`,"${notes}",`);
+  });
+
+  it('CSV leaves other notes as they are', () => {
+    const { a } = answered();
+    for (const notes of ['plain', '1+1', 'a=b', '「＝」']) {
+      const s = setAnswer(emptyState(), '4.2.1', a.id, { notes }, { now: T1, contentHash: a.hash });
+      expect(exportCsv(data, s, 'en', en)).toContain(`,"${notes}",`);
+    }
+  });
+
   it('Markdown reports by section, with user text escaped', () => {
     const { s, a } = answered();
     const md = exportMarkdown(data, s, 'en', en, T1);
@@ -144,7 +178,92 @@ describe('exports', () => {
   });
 });
 
+/**
+ * The largest answers the site's own code writes: every item of both versions answered with the
+ * longest notes, in characters JSON spells with six bytes, carried over so reopened items keep
+ * their earlier answer, and a review mark on every change.
+ */
+function largestState() {
+  const longest = '\u0001'.repeat(MAX_NOTE_CHARS);
+  const answerAll = (st: SelfCheckState, d: typeof data) =>
+    d.items.reduce(
+      (acc, i) =>
+        setAnswer(
+          acc,
+          d.version,
+          i.id,
+          {
+            status: 'not-yet',
+            notes: longest,
+            evidence: Object.fromEntries(i.evidence.map((e) => [e.key, true])),
+          },
+          { now: T1, contentHash: i.hash },
+        ),
+      st,
+    );
+  let st = answerAll(emptyState(), old);
+  st = carryOver(st, data.carry!, T1).state;
+  st = answerAll(st, data);
+  st.reviews['4.2...4.2.1'] = Object.fromEntries(
+    Object.keys(data.carry!.changes).map((id) => [
+      id,
+      { reviewedAt: T1, fromHash: 'a'.repeat(16), toHash: 'b'.repeat(16) },
+    ]),
+  );
+  return st;
+}
+
+describe('what the site exports, it imports', () => {
+  const limit = importLimit([old, data]);
+
+  it('imports 18 long Japanese notes (over 1 MB)', () => {
+    let st = emptyState();
+    for (const i of data.items.slice(0, 18)) {
+      st = setAnswer(
+        st,
+        '4.2.1',
+        i.id,
+        { notes: '監'.repeat(20_000) },
+        { now: T1, contentHash: i.hash },
+      );
+    }
+    const text = exportJson(st, T1);
+    expect(new TextEncoder().encode(text).length).toBeGreaterThan(1_000_000);
+    expect(readImport(text, known, { maxBytes: limit })).toEqual({ ok: true, state: st });
+  });
+
+  it('imports the largest export its own code can write, as a file and as a share link', async () => {
+    const st = largestState();
+    const reopened = Object.values(st.answers['4.2.1']!).filter((a) => a.previous?.length);
+    expect(reopened.length).toBeGreaterThan(0);
+    const text = exportJson(st, T1);
+    const bytes = new TextEncoder().encode(text).length;
+    expect(bytes).toBeLessThanOrEqual(limit);
+    expect(readImport(text, known, { maxBytes: limit })).toEqual({ ok: true, state: st });
+    const value = await encodeShare(exportDoc(st, T1));
+    expect(readImport(await decodeShare(value, limit), known, { maxBytes: limit })).toEqual({
+      ok: true,
+      state: st,
+    });
+  });
+
+  it('still refuses what is larger than that', () => {
+    const big = JSON.stringify({ ...exportDoc(emptyState(), T1), padding: 'x'.repeat(limit) });
+    expect(readImport(big, known, { maxBytes: limit })).toEqual({
+      ok: false,
+      error: { code: 'too-large' },
+    });
+  });
+});
+
 describe('share links', () => {
+  it('warn when long and are not offered when longer than a browser opens', () => {
+    expect(shareLinkFit(SHARE_WARN_CHARS)).toBe('ok');
+    expect(shareLinkFit(SHARE_WARN_CHARS + 1)).toBe('long');
+    expect(shareLinkFit(2 * 1024 * 1024)).toBe('long');
+    expect(shareLinkFit(2 * 1024 * 1024 + 1)).toBe('too-long');
+  });
+
   it('round-trip the export document through the fragment', async () => {
     const { s } = answered();
     const value = await encodeShare(exportDoc(s, T1));

@@ -5,7 +5,7 @@ import {
   previewImport,
   readImport,
   type ImportResult,
-} from '../../src/lib/self-check/import.ts';
+} from '../../src/lib/self-check/import-answers.ts';
 import { setAnswer } from '../../src/lib/self-check/state.ts';
 import {
   EXPORT_FORMAT,
@@ -116,24 +116,6 @@ describe('readImport', () => {
     ],
     ['an unknown field', { score: 3 }, 'unexpected-field', 'answers.4.2.8.1.10.score'],
     [
-      'HTML in notes',
-      { notes: 'ok <img src=x onerror=alert(1)>' },
-      'markup',
-      'answers.4.2.8.1.10.notes',
-    ],
-    [
-      'a script tag in notes',
-      { notes: '<script>alert(1)</script>' },
-      'markup',
-      'answers.4.2.8.1.10.notes',
-    ],
-    [
-      'HTML in previous notes',
-      { previous: [{ ...answer, version: '4.1', id: '8.1.10', notes: '<b>x</b>' }] },
-      'markup',
-      'answers.4.2.8.1.10.previous.0.notes',
-    ],
-    [
       'notes that are too long',
       { notes: 'x'.repeat(20_001) },
       'too-long',
@@ -197,6 +179,74 @@ describe('readImport', () => {
     const notes = 'RTO < 4 h and RPO > 1 h; a->b';
     const r = readImport(doc({ answers: { '4.2': { '8.1.10': { ...answer, notes } } } }), known);
     expect(r.ok && r.state.answers['4.2']!['8.1.10']!.notes).toBe(notes);
+  });
+
+  it.each([
+    'use <account-id> here',
+    'x<y and z>w',
+    'ok <img src=x onerror=alert(1)>',
+    '<script>alert(1)</script>',
+    '<Principal>, <bucket-name>, a < b',
+  ])('keeps notes exactly as written: %j', (notes) => {
+    const previous = [{ ...answer, version: '4.1', id: '8.1.10', notes: `then: ${notes}` }];
+    const text = doc({ answers: { '4.2': { '8.1.10': { ...answer, notes, previous } } } });
+    const r = readImport(text, known);
+    expect(r.ok && r.state.answers['4.2']!['8.1.10']!.notes).toBe(notes);
+    expect(r.ok && r.state.answers['4.2']!['8.1.10']!.previous![0]!.notes).toBe(`then: ${notes}`);
+  });
+
+  it('refuses nesting deeper than the limit with a message, without exhausting the stack', () => {
+    const depth = 200_000;
+    const deep = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const text = doc({ answers: { '4.2': { '8.1.10': { ...answer, notes: '@' } } } }).replace(
+      '"@"',
+      deep,
+    );
+    expect(text.length).toBeGreaterThan(2 * depth);
+    const error = errorOf(readImport(text, known));
+    expect(error).toMatchObject({ code: 'invalid' });
+    expect(error && 'issues' in error && error.issues[0]!.code).toBe('too-deep');
+  });
+
+  it('sets dates later than the import time to the import time', () => {
+    const future = '9999-12-31T00:00:00.000Z';
+    const previous = [{ ...answer, version: '4.1', id: '8.1.10', updatedAt: future }];
+    const text = doc({
+      answers: { '4.2': { '8.1.10': { ...answer, updatedAt: future, previous } } },
+      reviews: { '4.2...4.2.1': { '8.1.10': { reviewedAt: future, fromHash: '', toHash: '' } } },
+      carried: { '4.2.1': { from: '4.2', at: future } },
+    });
+    const r = readImport(text, known, { now: T2 });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(r.state.answers['4.2']!['8.1.10']!.updatedAt).toBe(T2);
+    expect(r.state.answers['4.2']!['8.1.10']!.previous![0]!.updatedAt).toBe(T2);
+    expect(r.state.reviews['4.2...4.2.1']!['8.1.10']!.reviewedAt).toBe(T2);
+    expect(r.state.carried['4.2.1']!.at).toBe(T2);
+    // Earlier dates stay as they are.
+    expect(readImport(file(state([['4.2', '8.1.10', 'met', T1]])), known, { now: T2 })).toEqual({
+      ok: true,
+      state: state([['4.2', '8.1.10', 'met', T1]]),
+    });
+    // A reader's later change wins a merge over the clamped answer.
+    const mine = state([['4.2', '8.1.10', 'partly', T3]]);
+    expect(applyImport(mine, r.state, 'merge').answers['4.2']!['8.1.10']!.status).toBe('partly');
+  });
+
+  it('refuses a date that is not a calendar date', () => {
+    const text = doc({
+      answers: { '4.2': { '8.1.10': { ...answer, updatedAt: '2024-13-45T10:00:00Z' } } },
+    });
+    expect(errorOf(readImport(text, known))).toMatchObject({ code: 'invalid' });
+  });
+});
+
+describe('a share or import that brings no answer changes', () => {
+  it("leaves the reader's carry-over records alone, so the carry-over offer stays", () => {
+    const mine = state([['4.2', '8.1.10', 'met', T1]]);
+    const theirs = emptyState();
+    theirs.carried['4.2.1'] = { from: '4.2', at: T2 };
+    expect(previewImport(mine, theirs, 'merge')).toEqual({ rows: [], reviews: 0 });
+    expect(applyImport(mine, theirs, 'merge')).toEqual(mine);
   });
 });
 

@@ -51,7 +51,7 @@ describe('a stored schema-1 value under schema 2', () => {
     const store = new SelfCheckStore(storage, () => '2024-05-02T00:00:00.000Z');
     expect(store.state.answers['4.2']!['8.1.10']!.notes).toBe('kept');
     expect(data.get(STORAGE_KEY)).toBe(v1);
-    expect(store.save(store.state)).toBeUndefined();
+    expect(store.update((state) => state)).toEqual({ saved: true });
     expect(JSON.parse(data.get(BACKUP_KEY)!)).toEqual({
       at: '2024-05-02T00:00:00.000Z',
       reason: 'migration',

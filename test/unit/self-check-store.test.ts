@@ -4,9 +4,9 @@ import { setAnswer, setReviewMark, confirmAnswer } from '../../src/lib/self-chec
 import { SelfCheckStore, readState, type StorageLike } from '../../src/lib/self-check/storage.ts';
 import {
   ASIDE_KEY,
-  BACKUP_KEY,
   SCHEMA,
   STORAGE_KEY,
+  UNDO_KEY,
   emptyState,
   type SelfCheckState,
 } from '../../src/lib/self-check/types.ts';
@@ -30,6 +30,8 @@ class MemoryStorage implements StorageLike {
     this.data.delete(key);
   }
 }
+
+const at = (now: string) => ({ now, contentHash: HASH });
 
 function answered(status: 'met' | 'partly' = 'met', now = NOW): SelfCheckState {
   return setAnswer(
@@ -134,6 +136,20 @@ describe('reading storage', () => {
   ])('calls %s unreadable', (_, raw) => {
     expect(readState(raw)).toEqual({ kind: 'unreadable' });
   });
+  it('calls data nested 200,000 levels deep unreadable, without exhausting the stack', () => {
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const raw = JSON.stringify(answered()).replace('"MFA on"', deep);
+    expect(readState(raw)).toEqual({ kind: 'unreadable' });
+    // The store moves it aside and goes on saving.
+    const storage = new MemoryStorage();
+    storage.data.set(STORAGE_KEY, raw);
+    const store = new SelfCheckStore(storage);
+    expect(store.problem).toBe('unreadable');
+    expect(put(store, answered())).toEqual(SAVED);
+    expect(storage.getItem(ASIDE_KEY)).toBe(raw);
+    expect(readState(storage.getItem(STORAGE_KEY))).toEqual({ kind: 'ok', state: answered() });
+  });
+
   it('recognises data from a newer schema', () => {
     expect(readState(JSON.stringify({ ...emptyState(), schema: SCHEMA + 1 }))).toEqual({
       kind: 'newer',
@@ -141,11 +157,16 @@ describe('reading storage', () => {
   });
 });
 
+/** Stores `state` as the whole state, as an import by replacement does. */
+const put = (store: SelfCheckStore, state: SelfCheckState, undoAs?: string) =>
+  store.update(() => state, undoAs);
+const SAVED = { saved: true };
+
 describe('SelfCheckStore', () => {
   it('saves and reads back', () => {
     const storage = new MemoryStorage();
     const store = new SelfCheckStore(storage, () => NOW);
-    expect(store.save(answered())).toBeUndefined();
+    expect(put(store, answered())).toEqual(SAVED);
     expect(new SelfCheckStore(storage).state).toEqual(answered());
   });
 
@@ -157,7 +178,7 @@ describe('SelfCheckStore', () => {
     expect(store.state).toEqual(emptyState());
     // Reading alone changes nothing.
     expect(storage.getItem(STORAGE_KEY)).toBe('not json at all');
-    expect(store.save(answered())).toBeUndefined();
+    expect(put(store, answered())).toEqual(SAVED);
     expect(storage.getItem(ASIDE_KEY)).toBe('not json at all');
     expect(readState(storage.getItem(STORAGE_KEY))).toEqual({ kind: 'ok', state: answered() });
   });
@@ -166,7 +187,7 @@ describe('SelfCheckStore', () => {
     const storage = new MemoryStorage();
     storage.data.set(ASIDE_KEY, 'first');
     storage.data.set(STORAGE_KEY, 'second');
-    new SelfCheckStore(storage).save(answered());
+    put(new SelfCheckStore(storage), answered());
     expect(storage.getItem(ASIDE_KEY)).toBe('first');
     const kept = [...storage.data].filter(([k]) => k.startsWith(`${ASIDE_KEY}.`));
     expect(kept.map(([, v]) => v)).toEqual(['second']);
@@ -179,29 +200,47 @@ describe('SelfCheckStore', () => {
     const store = new SelfCheckStore(storage);
     expect(store.problem).toBe('newer');
     expect(store.readOnly).toBe(true);
-    expect(store.save(answered())).toBe('newer');
+    expect(put(store, answered())).toEqual({ saved: false, problem: 'newer' });
     expect(storage.getItem(STORAGE_KEY)).toBe(newer);
   });
 
   it('reports a full storage and keeps the stored answers', () => {
     const storage = new MemoryStorage();
     const store = new SelfCheckStore(storage);
-    store.save(answered('met'));
+    put(store, answered('met'));
     const before = storage.getItem(STORAGE_KEY);
     storage.full = true;
-    expect(store.save(answered('partly', LATER), 'import')).toBe('quota');
+    expect(put(store, answered('partly', LATER), 'import')).toEqual({
+      saved: false,
+      problem: 'quota',
+    });
     expect(storage.getItem(STORAGE_KEY)).toBe(before);
     expect(store.problem).toBe('quota');
     storage.full = false;
-    expect(store.save(answered('partly', LATER))).toBeUndefined();
+    expect(put(store, answered('partly', LATER))).toEqual(SAVED);
     expect(store.problem).toBeUndefined();
   });
 
   it('works in memory when the browser refuses storage', () => {
     const store = new SelfCheckStore(null);
     expect(store.problem).toBe('unavailable');
-    expect(store.save(answered())).toBe('unavailable');
+    expect(store.persistent).toBe(false);
+    expect(put(store, answered())).toEqual({ saved: false, problem: 'unavailable' });
     expect(store.state).toEqual(answered());
+  });
+
+  it('keeps the answers of the page, undo included, when the browser refuses storage', () => {
+    const store = new SelfCheckStore(null, () => LATER);
+    store.update((s) => setAnswer(s, '4.2', '8.1.10', { status: 'met' }, at(NOW)));
+    store.update((s) => setAnswer(s, '4.2', 'audit-timing', { status: 'na' }, at(NOW)), 'import');
+    expect(store.state.answers['4.2']).toMatchObject({
+      '8.1.10': { status: 'met' },
+      'audit-timing': { status: 'na' },
+    });
+    expect(store.undo()?.undoable).toEqual([
+      { table: 'answers', group: '4.2', id: 'audit-timing' },
+    ]);
+    expect(Object.keys(store.state.answers['4.2']!)).toEqual(['8.1.10']);
   });
 
   it('reports storage that throws on access', () => {
@@ -216,44 +255,84 @@ describe('SelfCheckStore', () => {
     };
     const store = new SelfCheckStore(throwing);
     expect(store.problem).toBe('unavailable');
-    expect(store.save(answered())).toBe('unavailable');
+    expect(put(store, answered())).toEqual({ saved: false, problem: 'unavailable' });
   });
 
-  it('backs up before an overwrite, and undo swaps back and forth', () => {
+  it('records what an import changed, and undo takes back exactly that', () => {
     const storage = new MemoryStorage();
     const store = new SelfCheckStore(storage, () => LATER);
-    store.save(answered('met'));
-    expect(store.backup()).toBeUndefined();
-    store.save(answered('partly', LATER), 'import');
-    expect(store.backup()).toMatchObject({ reason: 'import', at: LATER });
-    expect(store.undo()).toBeUndefined();
+    put(store, answered('met'));
+    expect(store.undoInfo()).toBeUndefined();
+    put(store, answered('partly', LATER), 'import');
+    expect(store.undoInfo()).toEqual({
+      at: LATER,
+      reason: 'import',
+      undoable: [{ table: 'answers', group: '4.2', id: '8.1.10' }],
+      changedSince: [],
+    });
+    expect(store.undo()?.result).toEqual(SAVED);
     expect(store.state).toEqual(answered('met'));
     expect(new SelfCheckStore(storage).state).toEqual(answered('met'));
+    // Nothing is left to undo: the button goes.
+    expect(store.undoInfo()).toBeUndefined();
     expect(store.undo()).toBeUndefined();
-    expect(store.state).toEqual(answered('partly', LATER));
   });
 
   it('undoes a first import back to empty storage', () => {
     const storage = new MemoryStorage();
     const store = new SelfCheckStore(storage);
-    store.save(answered(), 'import');
-    expect(store.undo()).toBeUndefined();
+    put(store, answered(), 'import');
+    expect(store.undo()?.result).toEqual(SAVED);
     expect(store.state).toEqual(emptyState());
   });
 
-  it('has nothing to undo without a readable backup', () => {
+  it('undo after later work takes back only what the import changed, and says what it kept', () => {
     const storage = new MemoryStorage();
-    storage.data.set(BACKUP_KEY, '{"broken"');
-    expect(new SelfCheckStore(storage).undo()).toBe('no-backup');
+    const store = new SelfCheckStore(storage, () => LATER);
+    const set = (id: string, status: 'met' | 'partly' | 'na', now: string) => (s: SelfCheckState) =>
+      setAnswer(s, '4.2', id, { status }, at(now));
+    store.update(set('8.1.10', 'met', NOW));
+    // The import changes 8.1.10 and adds 8.1.11.
+    store.update((s) => set('8.1.11', 'partly', NOW)(set('8.1.10', 'partly', NOW)(s)), 'import');
+    // Later work: three more answers, one of them on an item the import changed.
+    store.update(set('8.1.11', 'na', LATER));
+    store.update(set('8.1.12', 'met', LATER));
+    store.update(set('audit-timing', 'met', LATER));
+    const info = store.undo();
+    expect(info?.undoable).toEqual([{ table: 'answers', group: '4.2', id: '8.1.10' }]);
+    expect(info?.changedSince).toEqual([{ table: 'answers', group: '4.2', id: '8.1.11' }]);
+    const answers = new SelfCheckStore(storage).state.answers['4.2']!;
+    expect(answers['8.1.10']?.status).toBe('met');
+    expect(answers['8.1.11']?.status).toBe('na');
+    expect(answers['8.1.12']?.status).toBe('met');
+    expect(answers['audit-timing']?.status).toBe('met');
   });
 
-  it('sees what another tab wrote after reload()', () => {
+  it('offers no undo once everything the import changed was changed again', () => {
+    const store = new SelfCheckStore(new MemoryStorage(), () => LATER);
+    put(store, answered('met', NOW), 'import');
+    expect(store.undoInfo()).toBeDefined();
+    store.update((s) => setAnswer(s, '4.2', '8.1.10', { status: 'partly' }, at(LATER)));
+    expect(store.undoInfo()).toBeUndefined();
+    expect(store.undo()).toBeUndefined();
+    expect(store.state.answers['4.2']!['8.1.10']!.status).toBe('partly');
+  });
+
+  it('has nothing to undo without a readable undo record', () => {
+    const storage = new MemoryStorage();
+    storage.data.set(UNDO_KEY, '{"broken"');
+    const store = new SelfCheckStore(storage);
+    expect(store.undoInfo()).toBeUndefined();
+    expect(store.undo()).toBeUndefined();
+  });
+
+  it('sees what another tab wrote after sync()', () => {
     const storage = new MemoryStorage();
     const a = new SelfCheckStore(storage);
     const b = new SelfCheckStore(storage);
-    a.save(answered());
+    put(a, answered());
     expect(b.state).toEqual(emptyState());
-    b.reload();
+    b.sync();
     expect(b.state).toEqual(answered());
   });
 });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { RULE_ID, localizedText, sourceSchema } from '../../../src/lib/model.ts';
+import { headerKey } from '../../../src/lib/workbook-layout.ts';
 import { AuthoringError } from './authoring-error.ts';
 
 /** The fields a column can fill. `_en`/`_ja` fields are the two languages of one text. */
@@ -100,14 +101,7 @@ export function parseColumnFlags(flags: readonly string[]): ColumnNames {
   return out;
 }
 
-/** Header text in a comparable form: `Title (EN)` → `title_en`, `タイトル（日本語）` → `タイトル_日本語`. */
-export function headerKey(header: string): string {
-  return header
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '_')
-    .replace(/^_+|_+$/g, '');
-}
+export { headerKey };
 
 const BASE_NAMES: Record<string, readonly string[]> = {
   id: ['id', 'control_id', 'control_no', 'control_number', 'item_id'],

@@ -142,11 +142,25 @@ export function cellValueText(value: ExcelJS.CellValue): TableCell {
   return { text: '', problem: 'holds a value of a kind the importer does not read' };
 }
 
-/** Reads one sheet of an XLSX workbook (by name, or the first one). */
-export async function readXlsxTable(
-  data: ArrayBuffer | Uint8Array,
-  sheet?: string,
-): Promise<Table> {
+/**
+ * The rows of a worksheet that hold something. A merged cell's text is read once, from its
+ * top-left cell: the other cells of the merge are empty.
+ */
+function worksheetRows(worksheet: ExcelJS.Worksheet): TableRow[] {
+  const rows: TableRow[] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: TableCell[] = [];
+    for (let c = 1; c <= row.cellCount; c++) {
+      const cell = row.getCell(c);
+      const merged = cell.isMerged && cell.master.address !== cell.address;
+      cells.push(merged ? { text: '' } : cellValueText(cell.value));
+    }
+    if (!isBlank(cells)) rows.push({ row: rowNumber, cells });
+  });
+  return rows;
+}
+
+async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as Node's Buffer; a Uint8Array view of the same bytes works.
@@ -154,6 +168,15 @@ export async function readXlsxTable(
   } catch (e) {
     throw new AuthoringError(`not a readable XLSX file: ${(e as Error).message}`);
   }
+  return workbook;
+}
+
+/** Reads one sheet of an XLSX workbook (by name, or the first one). */
+export async function readXlsxTable(
+  data: ArrayBuffer | Uint8Array,
+  sheet?: string,
+): Promise<Table> {
+  const workbook = await loadWorkbook(data);
   const names = workbook.worksheets.map((w) => w.name);
   const worksheet = sheet ? workbook.getWorksheet(sheet) : workbook.worksheets[0];
   if (!worksheet) {
@@ -163,13 +186,31 @@ export async function readXlsxTable(
         : 'the workbook has no sheet',
     );
   }
-  const rows: TableRow[] = [];
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: TableCell[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellValueText(row.getCell(c).value));
-    if (!isBlank(cells)) rows.push({ row: rowNumber, cells });
-  });
-  return { rows, sheet: worksheet.name };
+  return { rows: worksheetRows(worksheet), sheet: worksheet.name };
+}
+
+/** A named sheet of a workbook, or a CSV file read as one sheet. */
+export interface NamedTable extends Table {
+  sheet: string;
+}
+
+/**
+ * Every sheet of a table file: each sheet of an XLSX workbook, or a CSV file as one sheet named
+ * after the file (`MSP Prerequisites.csv` → `MSP Prerequisites`).
+ */
+export async function readSheets(
+  fileName: string,
+  data: Uint8Array,
+  { encoding }: { encoding?: string | undefined } = {},
+): Promise<NamedTable[]> {
+  const ext = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  if (ext === 'xlsx' || ext === 'xlsm') {
+    const workbook = await loadWorkbook(data);
+    return workbook.worksheets.map((w) => ({ rows: worksheetRows(w), sheet: w.name }));
+  }
+  const table = await readTable(fileName, data, { encoding });
+  const base = fileName.replace(/^.*[/\\]/, '').replace(/\.[^.]+$/, '');
+  return [{ ...table, sheet: base }];
 }
 
 /** Reads a table file by its extension: `.csv`, `.tsv`, `.txt` or `.xlsx`. */

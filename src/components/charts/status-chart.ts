@@ -4,7 +4,7 @@
  */
 import { STATUS_KEYS, statusRow } from '../../lib/charts.ts';
 import type { Counts } from '../../lib/self-check/progress.ts';
-import { el } from '../self-check/dom.ts';
+import { el } from '../dom.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 

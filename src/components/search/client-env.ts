@@ -1,4 +1,4 @@
-/** What client-side search code reads from the page: base path, language, JSON attributes. */
+/** What client-side search code reads from the page: base path and language. */
 import type { Lang } from '../../lib/model.ts';
 import { withBase } from '../../lib/urls.ts';
 
@@ -15,9 +15,4 @@ export function pageLang(): Lang {
 /** A site path with the base path. */
 export function siteHref(path: string): string {
   return withBase(siteBase(), path);
-}
-
-/** Parses a JSON `data-*` attribute of an element (`{}` when absent). */
-export function jsonData<T>(el: HTMLElement, name: string): T {
-  return JSON.parse(el.dataset[name] ?? '{}') as T;
 }

@@ -1,6 +1,7 @@
 /**
- * `<mce-palette>`: opens the quick-jump palette with Ctrl/Cmd+K, with `/` (outside text fields)
- * or with its button. The palette's code, its index and fuse.js load on first open.
+ * `<mce-palette>`: opens the quick-jump palette with Ctrl/Cmd+K (outside multi-line text), with
+ * `/` (outside text fields) or with its button. The palette's code, its index and fuse.js load
+ * on first open.
  */
 function isTextField(target: EventTarget | null): boolean {
   return (
@@ -9,10 +10,21 @@ function isTextField(target: EventTarget | null): boolean {
   );
 }
 
+/** Multi-line text, where Ctrl+K is an editing key (delete to the end of the line). */
+function isMultilineText(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || !!target.closest('textarea'))
+  );
+}
+
 class PaletteElement extends HTMLElement {
   #onKey = (e: KeyboardEvent) => {
     const modK =
-      (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k';
+      (e.ctrlKey || e.metaKey) &&
+      !e.altKey &&
+      !e.shiftKey &&
+      e.key.toLowerCase() === 'k' &&
+      !isMultilineText(e.target);
     const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTextField(e.target);
     if (!modK && !slash) return;
     e.preventDefault();

@@ -23,7 +23,9 @@ import {
   withHighlight,
   type SiteHit,
 } from '../../lib/search/site-hits.ts';
+import { jsonData } from '../../lib/data-json.ts';
 import { elementTranslator, type Translate } from '../../lib/translate.ts';
+import { el } from '../dom.ts';
 import { siteBase, siteHref } from './client-env.ts';
 import { searchSite } from './pagefind-client.ts';
 
@@ -35,28 +37,15 @@ const TEXTS_SHOWN = 3;
 /** Characters of context around a match in a changed text. */
 const SNIPPET_RADIUS = 60;
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  e.append(...children);
-  return e;
-}
-
 function link(href: string, ...children: (Node | string)[]): HTMLAnchorElement {
-  const a = el('a', '', ...children);
-  a.href = href;
-  return a;
+  return el('a', { href }, ...children);
 }
 
 function excerpt(html: string, className: string): HTMLElement {
   return el(
     'span',
-    className,
-    ...excerptParts(html).map((p) => (p.mark ? el('mark', '', p.text) : p.text)),
+    { class: className },
+    ...excerptParts(html).map((p) => (p.mark ? el('mark', {}, p.text) : p.text)),
   );
 }
 
@@ -72,7 +61,7 @@ class SearchPageElement extends HTMLElement {
 
   connectedCallback(): void {
     this.#t = elementTranslator(this);
-    this.#labels = JSON.parse(this.dataset.labels ?? '{}') as Labels;
+    this.#labels = jsonData<Labels>(this, 'labels');
     this.#form = this.querySelector('form')!;
     this.#status = this.querySelector('.search-status')!;
     this.#results = this.querySelector('.search-results')!;
@@ -190,11 +179,11 @@ class SearchPageElement extends HTMLElement {
     kind: string | undefined,
     title: string,
   ): HTMLLIElement {
-    const li = el('li', 'hit');
+    const li = el('li', { class: 'hit' });
     li.dataset.url = url;
     if (id) li.dataset.id = id;
-    const number = id && kind === 'control' ? [el('span', 'mce-id', id), ' '] : [];
-    li.append(el('h2', '', link(href, ...number, title)));
+    const number = id && kind === 'control' ? [el('span', { class: 'mce-id' }, id), ' '] : [];
+    li.append(el('h2', {}, link(href, ...number, title)));
     return li;
   }
 
@@ -206,19 +195,20 @@ class SearchPageElement extends HTMLElement {
       hit.section && this.#labels.section[hit.section],
     ].filter((x): x is string => !!x);
     if (meta.length > 0 || hit.idMatch) {
-      const p = el('p', 'hit-meta', meta.join(' · '));
-      if (hit.idMatch) p.append(' ', el('span', 'badge', this.#t('search.result.idMatch')));
+      const p = el('p', { class: 'hit-meta' }, meta.join(' · '));
+      if (hit.idMatch)
+        p.append(' ', el('span', { class: 'badge' }, this.#t('search.result.idMatch')));
       li.append(p);
     }
-    li.append(el('p', '', excerpt(hit.excerpt, 'hit-excerpt')));
+    li.append(el('p', {}, excerpt(hit.excerpt, 'hit-excerpt')));
     if (hit.subResults.length > 0) {
-      const subs = el('ul', 'hit-subs');
+      const subs = el('ul', { class: 'hit-subs' });
       subs.setAttribute('aria-label', this.#t('search.result.sections'));
       for (const sub of hit.subResults.slice(0, 3)) {
         subs.append(
           el(
             'li',
-            '',
+            {},
             link(withHighlight(sub.url, q), sub.title),
             ' ',
             excerpt(sub.excerpt, 'sub-excerpt'),
@@ -228,7 +218,7 @@ class SearchPageElement extends HTMLElement {
       li.append(subs);
     }
     if (hit.otherVersions.length > 0) {
-      const p = el('p', 'hit-meta', `${this.#t('search.result.otherVersions')}: `);
+      const p = el('p', { class: 'hit-meta' }, `${this.#t('search.result.otherVersions')}: `);
       hit.otherVersions.forEach((o, i) => {
         if (i > 0) p.append(', ');
         p.append(link(withHighlight(o.url, q), o.version));
@@ -246,10 +236,10 @@ class SearchPageElement extends HTMLElement {
       this.#labels.change[e.change],
       ...e.labels.map((l) => this.#labels.label[l]),
     ].filter((x): x is string => !!x);
-    const p = el('p', 'hit-meta', meta.join(' · '));
-    if (m.idMatch) p.append(' ', el('span', 'badge', this.#t('search.result.idMatch')));
+    const p = el('p', { class: 'hit-meta' }, meta.join(' · '));
+    if (m.idMatch) p.append(' ', el('span', { class: 'badge' }, this.#t('search.result.idMatch')));
     li.append(p);
-    if (e.summary) li.append(el('p', '', e.summary));
+    if (e.summary) li.append(el('p', {}, e.summary));
     for (const t of m.texts.slice(0, TEXTS_SHOWN)) {
       const field = t.text.field.split(':')[0]!;
       const side = this.#t(
@@ -261,16 +251,16 @@ class SearchPageElement extends HTMLElement {
       const Tag = t.text.side === 'added' ? 'ins' : 'del';
       const cls = t.text.side === 'added' ? 'mce-ins' : 'mce-del';
       const parts = snippet(t, SNIPPET_RADIUS).map((part) => {
-        const text = part.hit ? el('mark', '', part.text) : part.text;
-        return part.changed ? el(Tag, cls, text) : text;
+        const text = part.hit ? el('mark', {}, part.text) : part.text;
+        return part.changed ? el(Tag, { class: cls }, text) : text;
       });
       li.append(
         el(
           'p',
-          'change-text',
+          { class: 'change-text' },
           el(
             'span',
-            'change-side',
+            { class: 'change-side' },
             `${side} · ${this.#t(`field.${field}` as ClientKey<'searchPage'>)}`,
           ),
           ...parts,
@@ -286,7 +276,7 @@ class SearchPageElement extends HTMLElement {
     li.append(
       el(
         'p',
-        'hit-meta',
+        { class: 'hit-meta' },
         [
           this.#labels.kind[e.kind],
           this.#t('search.result.version', { v: e.version }),

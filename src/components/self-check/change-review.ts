@@ -1,45 +1,38 @@
 /**
- * `<change-review>`: a "reviewed" mark on one change of a compare page, stored with the
+ * `<mce-change-review>`: a "reviewed" mark on one change of a compare page, stored with the
  * self-check (with the content hashes of both versions) and exported as a review record.
  */
 import type { ClientKey } from '../../lib/client-strings.ts';
 import { setReviewMark } from '../../lib/self-check/state.ts';
-import { SelfCheckStore, browserStorage, onOtherTabChange } from '../../lib/self-check/storage.ts';
+import { pageStore } from '../../lib/self-check/storage.ts';
 import { own } from '../../lib/self-check/types.ts';
 import { elementTranslator } from '../../lib/translate.ts';
 
-let store: SelfCheckStore | undefined;
-
 class ChangeReview extends HTMLElement {
+  #store = pageStore();
+
   connectedCallback() {
     const label = this.querySelector('label');
     const box = this.querySelector('input');
     if (!label || !box) return;
-    // One store for every mark on the page.
-    if (!store) {
-      store = new SelfCheckStore(browserStorage());
-      onOtherTabChange(() => {
-        store!.reload();
-        for (const e of document.querySelectorAll<ChangeReview>('change-review')) e.render();
-      });
-    }
     label.hidden = false;
     box.addEventListener('change', () => {
       const { pair = '', change = '', fromHash = '', toHash = '' } = this.dataset;
       const mark = box.checked ? { reviewedAt: new Date().toISOString(), fromHash, toHash } : null;
-      store!.save(setReviewMark(store!.state, pair, change, mark));
-      this.render();
+      this.#store.update((state) => setReviewMark(state, pair, change, mark));
     });
+    this.#store.subscribe(() => this.render());
     this.render();
   }
 
+  /** Shows the stored mark. */
   render() {
     const { pair = '', change = '', fromHash, toHash, lang } = this.dataset;
     const t = elementTranslator<ClientKey<'changeReview'>>(this);
-    const mark = own(own(store!.state.reviews, pair), change);
+    const mark = own(own(this.#store.state.reviews, pair), change);
     const box = this.querySelector('input')!;
     box.checked = !!mark;
-    box.disabled = store!.readOnly;
+    box.disabled = this.#store.readOnly;
     const when = this.querySelector('.when')!;
     if (!mark) when.textContent = '';
     else if (mark.fromHash !== fromHash || mark.toHash !== toHash)
@@ -53,4 +46,4 @@ class ChangeReview extends HTMLElement {
   }
 }
 
-customElements.define('change-review', ChangeReview);
+customElements.define('mce-change-review', ChangeReview);

@@ -1,11 +1,11 @@
 /**
- * `<self-check-overview>`: progress, the re-review queue, filtered items, review records and
+ * `<mce-self-check-overview>`: progress, the re-review queue, filtered items, review records and
  * the printable report of one version, from the answers in this browser. Export, import, share
  * and carry-over load on first use.
  */
 import type { Lang } from '../../lib/model.ts';
 import type { ClientKey } from '../../lib/client-strings.ts';
-import { itemLabel, sectionLabel, standingLabel } from '../../lib/self-check/export.ts';
+import { itemLabel, sectionLabel, standingLabel } from '../../lib/self-check/labels.ts';
 import {
   STATUS_FILTERS,
   filterItems,
@@ -16,35 +16,27 @@ import {
   type Counts,
   type StatusFilter,
 } from '../../lib/self-check/progress.ts';
+import { pageStore } from '../../lib/self-check/storage.ts';
+import { ASIDE_KEY, own, type Answer } from '../../lib/self-check/types.ts';
 import {
   fetchSelfCheckData,
   type DiffRun,
   type ItemData,
   type SelfCheckData,
-} from '../../lib/self-check/site-data.ts';
-import { SelfCheckStore, browserStorage, onOtherTabChange } from '../../lib/self-check/storage.ts';
-import { ASIDE_KEY, own, type Answer } from '../../lib/self-check/types.ts';
+} from '../../lib/self-check/version-file.ts';
 import { elementTranslator, type Translate } from '../../lib/translate.ts';
-import { button, el } from './dom.ts';
+import { el } from '../dom.ts';
+import type { OverviewHost } from './overview-host.ts';
+import { renderReadiness } from './readiness-view.ts';
+import { undoMessage } from './undo-message.ts';
 import { updateStatusChart } from '../charts/status-chart.ts';
 
-/** What the lazily loaded parts of the overview use. */
-export interface OverviewHost {
-  store: SelfCheckStore;
-  t: Translate<ClientKey<'selfCheckOverview'>>;
-  pageLang: Lang;
-  base: string;
-  /** Site root in the page's language, base path included (`/ja/`). */
-  root: string;
-  data: SelfCheckData | undefined;
-  /** Shows a message above the overview (replacing the previous one), then re-renders. */
-  flash(...content: (Node | string)[]): void;
-  render(): void;
-  /** An element of the overview. */
-  find<T extends HTMLElement = HTMLElement>(selector: string): T;
-}
-
 const transfer = () => import('./transfer.ts');
+const workbook = () => import('./workbook-actions.ts');
+
+/** An undo button, run by the overview's click handler. */
+const undoButton = (label: string) =>
+  el('button', { type: 'button', class: 'mce-button', 'data-action': 'undo' }, label);
 
 /** A table with a header row of column titles. */
 function table(columns: string[], rows: HTMLElement[]) {
@@ -57,7 +49,7 @@ function table(columns: string[], rows: HTMLElement[]) {
 }
 
 class SelfCheckOverview extends HTMLElement implements OverviewHost {
-  store = new SelfCheckStore(browserStorage());
+  store = pageStore();
   t: Translate<ClientKey<'selfCheckOverview'>> = (key) => key;
   pageLang: Lang = 'en';
   base = '/';
@@ -78,6 +70,8 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
     this.root = d.root ?? '/';
     this.querySelector('.needs-js')?.remove();
     this.find('.app').hidden = false;
+    // Where the focus goes when the control that had it is rebuilt away.
+    this.find('.notices').tabIndex = -1;
 
     const select = this.find<HTMLSelectElement>('select[name="version"]');
     const asked = new URL(location.href).searchParams.get('v');
@@ -101,16 +95,20 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
       const input = e.target as HTMLInputElement;
       const file = input.files?.[0];
       input.value = '';
-      if (file) (await transfer()).importFile(this, file);
+      if (file && /\.xlsx$/i.test(file.name)) await (await workbook()).importWorkbook(this, file);
+      else if (file) await (await transfer()).importFile(this, file);
     });
-    onOtherTabChange(() => {
-      this.store.reload();
-      this.render();
-    });
+    this.store.subscribe(() => this.render());
+    // A share link pasted into this tab changes only the fragment: no page load follows.
+    window.addEventListener('hashchange', () => void this.#receiveShare());
     await this.#load();
+    await this.#receiveShare();
+  }
+
+  async #receiveShare() {
     const { shareValue } = await import('../../lib/self-check/share.ts');
     const shared = shareValue(location.hash);
-    if (shared) void (await transfer()).receiveShare(this, shared);
+    if (shared) await (await transfer()).receiveShare(this, shared);
   }
 
   async #load() {
@@ -126,42 +124,48 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
 
   async #act(action: string, pair: string | undefined) {
     if (action === 'print') window.print();
-    else if (action === 'undo') {
-      this.store.undo();
-      this.flash(el('p', {}, this.t('selfCheck.undo.done')));
-    } else if (action === 'carry') await this.#carry();
-    else (await transfer()).act(this, action, pair);
+    else if (action === 'undo') this.flash(el('p', {}, undoMessage(this.t, this.store.undo())));
+    else if (action === 'carry') await this.#carry();
+    else if (action === 'workbook-download') await (await workbook()).downloadWorkbook(this);
+    else await (await transfer()).act(this, action, pair);
   }
 
   async #carry() {
-    const { carryInto } = await import('./carry-action.ts');
     const from = this.data?.carry?.from ?? '';
+    let done: Awaited<ReturnType<typeof import('./carry-action.ts').carryInto>>;
     try {
-      const r = await carryInto(this.store, this.base, this.#version);
-      this.flash(
-        el(
-          'p',
-          {},
-          this.t('selfCheck.carry.done', {
-            from,
-            to: this.#version,
-            kept: r.kept.length,
-            flagged: r.flagged.length,
-            reopened: r.reopened.length,
-            skipped: r.skipped.length,
-          }),
-        ),
-        button(this.t('selfCheck.undo'), () => void this.#act('undo', undefined)),
-      );
+      const { carryInto } = await import('./carry-action.ts');
+      done = await carryInto(this.store, this.base, this.#version);
     } catch {
-      if (!this.store.saveProblem) this.flash(el('p', {}, this.t('selfCheck.carry.failed')));
-      else this.render();
+      this.flash(el('p', {}, this.t('selfCheck.carry.failed')));
+      return;
     }
+    const { summary: r, result } = done;
+    if (!result.saved && result.problem !== 'unavailable') return;
+    this.flash(
+      el(
+        'p',
+        {},
+        this.t('selfCheck.carry.done', {
+          from,
+          to: this.#version,
+          kept: r.kept.length,
+          flagged: r.flagged.length,
+          reopened: r.reopened.length,
+          skipped: r.skipped.length,
+        }),
+      ),
+      undoButton(this.t('selfCheck.undo')),
+    );
   }
 
   flash(...content: (Node | string)[]) {
-    this.#flash = el('div', { class: 'notice', role: 'status' }, ...content);
+    const message = el('div', { class: 'notice', tabindex: '-1' }, ...content);
+    this.#flash = message;
     this.render();
+    const text = [...message.querySelectorAll('p')].map((p) => p.textContent).join(' ');
+    this.find('[data-announce]').textContent = text || (message.textContent ?? '');
+    message.focus();
   }
 
   #itemHref(id: string) {
@@ -178,7 +182,35 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
     return standingLabel(this.t, standingOf(a));
   }
 
+  /** Shows the stored answers of the chosen version, step by step. */
   render() {
+    // Parts are rebuilt; a focused control that is rebuilt hands the focus to the message.
+    const focused = this.contains(document.activeElement) ? document.activeElement : null;
+    this.#renderNotices();
+    this.#renderUndo();
+    for (const b of this.querySelectorAll<HTMLButtonElement>(
+      '[data-action^="export"], [data-action="workbook-download"], #sc-import',
+    )) {
+      b.disabled = !this.data;
+    }
+    this.#renderReviews();
+    const data = this.data;
+    if (data) {
+      const answers = own(this.store.state.answers, this.#version) ?? {};
+      this.#renderProgress(data);
+      this.#renderReadiness(data);
+      this.#renderQueue(data, answers);
+      this.#renderList(data, answers);
+      this.#renderReport(data, answers);
+    }
+    if (focused instanceof HTMLElement && !focused.isConnected) {
+      (this.#flash?.isConnected ? this.#flash : this.find('.notices')).focus();
+    } else if (focused instanceof HTMLElement && document.activeElement !== focused) {
+      focused.focus();
+    }
+  }
+
+  #renderNotices() {
     const t = this.t;
     const store = this.store;
     const notices: HTMLElement[] = [];
@@ -188,9 +220,8 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
         notices.push(el('p', { class: 'notice' }, t(`selfCheck.problem.${p}`, { key: ASIDE_KEY })));
     }
     if (this.#flash) notices.push(this.#flash);
-    const data = this.data;
+    const carry = this.data?.carry;
     const version = this.#version;
-    const carry = data?.carry;
     if (
       carry &&
       !own(store.state.carried, version) &&
@@ -211,30 +242,20 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
       );
     }
     this.find('.notices').replaceChildren(...notices);
+  }
 
-    const backup = store.backup();
+  /** The undo button, while the last import, merge or carry-over still has something to undo. */
+  #renderUndo() {
+    const info = this.store.undoInfo();
     this.find('.undo').replaceChildren(
-      ...(backup
-        ? [
-            el(
-              'button',
-              { type: 'button', class: 'mce-button', 'data-action': 'undo' },
-              t('selfCheck.undo.last', { when: this.#date(backup.at) }),
-            ),
-          ]
-        : []),
+      ...(info ? [undoButton(this.t('selfCheck.undo.last', { when: this.#date(info.at) }))] : []),
     );
-    for (const b of this.querySelectorAll<HTMLButtonElement>(
-      '[data-action^="export"], #sc-import',
-    )) {
-      b.disabled = !data;
-    }
-    this.#renderReviews();
-    if (!data) return;
-    const answers = own(store.state.answers, version) ?? {};
+    if (!info) for (const b of this.querySelectorAll('.notices [data-action="undo"]')) b.remove();
+  }
 
-    // Progress
-    const { overall, sections } = progress(data, store.state);
+  #renderProgress(data: SelfCheckData) {
+    const t = this.t;
+    const { overall, sections } = progress(data, this.store.state);
     updateStatusChart(
       this,
       sections.map(({ section, counts: c }) => ({ title: this.#sectionLabel(section), counts: c })),
@@ -270,23 +291,41 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
         ),
       ),
     );
+  }
 
-    // Re-review queue
-    const queueSection = this.find('.queue-section');
-    queueSection.hidden = !carry;
-    const queue = reReviewQueue(data, store.state);
+  /** Mandatory items met per part and section, and the workbook actions' introduction. */
+  #renderReadiness(data: SelfCheckData) {
+    const t = this.t;
+    renderReadiness(this.find('.readiness'), data, this.store.state, {
+      t,
+      label: (item) => this.#label(item),
+      href: (id) => this.#itemHref(id),
+      sectionLabel: (section) => this.#sectionLabel(section),
+      partLabel: (part) => part.title[this.pageLang] || part.title.en,
+    });
+    this.find('.workbook-intro').textContent = data.workbook
+      ? t('selfCheck.workbook.intro')
+      : `${t('selfCheck.workbook.intro')} ${t('selfCheck.workbook.introGenerated')}`;
+  }
+
+  #renderQueue(data: SelfCheckData, answers: Record<string, Answer>) {
+    this.find('.queue-section').hidden = !data.carry;
+    const queue = reReviewQueue(data, this.store.state);
     this.find('.queue').replaceChildren(
       ...(queue.length === 0
-        ? [el('p', {}, t('selfCheck.queue.empty'))]
+        ? [el('p', {}, this.t('selfCheck.queue.empty'))]
         : queue.map((item) => this.#queueItem(item, own(answers, item.id)))),
     );
+  }
 
-    // Filtered list
+  #renderList(data: SelfCheckData, answers: Record<string, Answer>) {
+    const t = this.t;
+    const carry = data.carry;
     const filters = this.find<HTMLFormElement>('.filters');
     const changedBox = filters.querySelector<HTMLInputElement>('[name="changed"]')!;
     filters.querySelector<HTMLElement>('.changed-filter')!.hidden = !carry;
     const status = filters.querySelector<HTMLSelectElement>('[name="status"]')!.value;
-    const shown = filterItems(data, store.state, {
+    const shown = filterItems(data, this.store.state, {
       status: (STATUS_FILTERS as readonly string[]).includes(status)
         ? (status as StatusFilter)
         : 'open',
@@ -297,38 +336,57 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
         ? t('selfCheck.list.empty')
         : t('selfCheck.list.count', { shown: shown.length, total: data.items.length });
     this.find('.items').replaceChildren(
-      ...shown.map((item) => {
-        const a = own(answers, item.id);
-        const badges = [el('span', { class: 'badge status' }, this.#standing(a))];
-        if (a?.review === 'editorial')
-          badges.push(el('span', { class: 'badge' }, t('selfCheck.badge.editorial')));
-        if (isChanged(data, item.id)) {
-          badges.push(el('span', { class: 'badge' }, t('selfCheck.badge.changed', { v: version })));
-        }
-        if (item.evidence.length > 0) {
-          const done = item.evidence.filter((e) => own(a?.evidence, e.key) === true).length;
-          badges.push(
-            el(
-              'span',
-              { class: 'badge' },
-              t('selfCheck.badge.evidence', { done, total: item.evidence.length }),
-            ),
-          );
-        }
-        return el(
-          'li',
-          { 'data-item': item.id },
-          el('a', { href: this.#itemHref(item.id) }, this.#label(item)),
-          ...badges,
-        );
-      }),
+      ...shown.map((item) => this.#listItem(data, item, own(answers, item.id))),
     );
+  }
 
-    // Printable report
+  #listItem(data: SelfCheckData, item: ItemData, a: Answer | undefined) {
+    const t = this.t;
+    const badges = [el('span', { class: 'badge status' }, this.#standing(a))];
+    if (a?.review === 'editorial')
+      badges.push(el('span', { class: 'badge' }, t('selfCheck.badge.editorial')));
+    if (isChanged(data, item.id)) {
+      badges.push(
+        el('span', { class: 'badge' }, t('selfCheck.badge.changed', { v: this.#version })),
+      );
+    }
+    if (item.evidence.length > 0) {
+      const done = item.evidence.filter((e) => own(a?.evidence, e.key) === true).length;
+      badges.push(
+        el(
+          'span',
+          { class: 'badge' },
+          t('selfCheck.badge.evidence', { done, total: item.evidence.length }),
+        ),
+      );
+    }
+    return el(
+      'li',
+      { 'data-item': item.id },
+      el('a', { href: this.#itemHref(item.id) }, this.#label(item)),
+      ...badges,
+    );
+  }
+
+  #renderReport(data: SelfCheckData, answers: Record<string, Answer>) {
+    const t = this.t;
+    const { sections } = progress(data, this.store.state);
     this.find('.report-meta').textContent = t('selfCheck.report.meta', {
-      v: version,
+      v: this.#version,
       date: this.#date(new Date().toISOString()),
     });
+    const row = (item: ItemData) => {
+      const a = own(answers, item.id);
+      const ready = item.evidence.filter((e) => own(a?.evidence, e.key) === true);
+      return el(
+        'tr',
+        {},
+        el('th', { scope: 'row' }, this.#label(item)),
+        el('td', {}, this.#standing(a)),
+        el('td', {}, item.evidence.length ? `${ready.length}/${item.evidence.length}` : '–'),
+        el('td', { class: 'user-text' }, a?.notes ?? ''),
+      );
+    };
     this.find('.report-body').replaceChildren(
       ...sections.map(({ section }) =>
         el(
@@ -342,24 +400,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
               t('selfCheck.col.evidence'),
               t('selfCheck.col.notes'),
             ],
-            data.items
-              .filter((i) => i.section === section.id)
-              .map((item) => {
-                const a = own(answers, item.id);
-                const ready = item.evidence.filter((e) => own(a?.evidence, e.key) === true);
-                return el(
-                  'tr',
-                  {},
-                  el('th', { scope: 'row' }, this.#label(item)),
-                  el('td', {}, this.#standing(a)),
-                  el(
-                    'td',
-                    {},
-                    item.evidence.length ? `${ready.length}/${item.evidence.length}` : '–',
-                  ),
-                  el('td', { class: 'user-text' }, a?.notes ?? ''),
-                );
-              }),
+            data.items.filter((i) => i.section === section.id).map(row),
           ),
         ),
       ),
@@ -457,4 +498,4 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
   }
 }
 
-customElements.define('self-check-overview', SelfCheckOverview);
+customElements.define('mce-self-check-overview', SelfCheckOverview);

@@ -1,5 +1,5 @@
 /**
- * `<self-check-panel>`: the self-check of one item on its page. Server-rendered controls,
+ * `<mce-self-check-panel>`: the self-check of one item on its page. Server-rendered controls,
  * wired here; saves on every change, follows other tabs, and loads the carry-over code only
  * when the reader asks for it.
  */
@@ -10,18 +10,20 @@ import {
   setAnswer,
   type AnswerPatch,
 } from '../../lib/self-check/state.ts';
-import { SelfCheckStore, browserStorage, onOtherTabChange } from '../../lib/self-check/storage.ts';
+import { pageStore, type SaveResult } from '../../lib/self-check/storage.ts';
 import { ASIDE_KEY, MAX_NOTE_CHARS, own, type Status } from '../../lib/self-check/types.ts';
-import { hasMarkup } from '../../lib/self-check/validate.ts';
 import { elementTranslator, type Translate } from '../../lib/translate.ts';
-import { button, el } from './dom.ts';
+import { button, el } from '../dom.ts';
+import { undoMessage } from './undo-message.ts';
 
 class SelfCheckPanel extends HTMLElement {
-  #store = new SelfCheckStore(browserStorage());
+  #store = pageStore();
   #t!: Translate<ClientKey<'selfCheckPanel'>>;
-  /** A message about the last carry-over or undo, until the next one. */
+  /** A message about the last carry-over, confirmation or undo, until the next one. */
   #flash: HTMLElement | undefined;
-  #notesProblem: 'selfCheck.notes.markup' | 'selfCheck.notes.tooLong' | undefined;
+  #notesTooLong = false;
+  /** Whether the last change of this panel was kept (for the status line). */
+  #lastSave: SaveResult | undefined;
 
   connectedCallback() {
     const form = this.querySelector('form');
@@ -30,10 +32,7 @@ class SelfCheckPanel extends HTMLElement {
     form.addEventListener('submit', (e) => e.preventDefault());
     form.addEventListener('change', (e) => this.#onChange(e.target as HTMLInputElement));
     this.#notes().addEventListener('input', () => this.#saveNotes());
-    onOtherTabChange(() => {
-      this.#store.reload();
-      this.#render();
-    });
+    this.#store.subscribe(() => this.#render());
     this.#render();
   }
 
@@ -47,7 +46,10 @@ class SelfCheckPanel extends HTMLElement {
 
   #save(patch: AnswerPatch) {
     const { version = '', item = '' } = this.dataset;
-    this.#store.save(setAnswer(this.#store.state, version, item, patch, this.#at()));
+    this.#lastSave = this.#store.update((state) =>
+      setAnswer(state, version, item, patch, this.#at()),
+    );
+    this.#renderStatusLine();
   }
 
   #onChange(target: HTMLInputElement) {
@@ -55,61 +57,79 @@ class SelfCheckPanel extends HTMLElement {
       this.#save({ status: target.value === 'unanswered' ? null : (target.value as Status) });
     } else if (target.name === 'evidence') {
       this.#save({ evidence: { [target.value]: target.checked } });
-    } else return;
-    this.#render(true);
+    }
   }
 
   #saveNotes() {
     const text = this.#notes().value;
-    this.#notesProblem = hasMarkup(text)
-      ? 'selfCheck.notes.markup'
-      : text.length > MAX_NOTE_CHARS
-        ? 'selfCheck.notes.tooLong'
-        : undefined;
-    if (!this.#notesProblem) this.#save({ notes: text });
-    this.#render(true);
+    this.#notesTooLong = text.length > MAX_NOTE_CHARS;
+    if (this.#notesTooLong) this.#render();
+    else this.#save({ notes: text });
+  }
+
+  /** Shows `message` above the form, announces it and moves the focus to it. */
+  #show(message: string, ...extra: Node[]) {
+    this.#flash = el('div', { tabindex: '-1' }, el('p', {}, message), ...extra);
+    this.#render();
+    const live = this.querySelector('[data-announce]');
+    if (live) live.textContent = message;
+    this.#flash.focus();
   }
 
   async #carry() {
     const { version = '', previous = '', base = '/' } = this.dataset;
+    let done: Awaited<ReturnType<typeof import('./carry-action.ts').carryInto>>;
     try {
       const { carryInto } = await import('./carry-action.ts');
-      const summary = await carryInto(this.#store, base, version);
-      this.#flash = el(
-        'p',
-        {},
-        this.#t('selfCheck.carry.done', {
-          from: previous,
-          to: version,
-          kept: summary.kept.length,
-          flagged: summary.flagged.length,
-          reopened: summary.reopened.length,
-          skipped: summary.skipped.length,
-        }),
-        ' ',
-        button(this.#t('selfCheck.undo'), () => this.#undo()),
-      );
+      done = await carryInto(this.#store, base, version);
     } catch {
-      // A failed save is reported by the status line; otherwise the data did not load.
-      this.#flash = this.#store.saveProblem
-        ? undefined
-        : el('p', {}, this.#t('selfCheck.carry.failed'));
+      this.#show(this.#t('selfCheck.carry.failed'));
+      return;
     }
-    this.#render();
+    const { summary, result } = done;
+    if (!result.saved && result.problem !== 'unavailable') return;
+    this.#show(
+      this.#t('selfCheck.carry.done', {
+        from: previous,
+        to: version,
+        kept: summary.kept.length,
+        flagged: summary.flagged.length,
+        reopened: summary.reopened.length,
+        skipped: summary.skipped.length,
+      }),
+      button(this.#t('selfCheck.undo'), () => this.#undo(), { 'data-undo': '' }),
+    );
   }
 
   #undo() {
-    this.#flash = this.#store.undo() ? undefined : el('p', {}, this.#t('selfCheck.undo.done'));
-    this.#render();
+    const info = this.#store.undo();
+    this.#show(undoMessage(this.#t, info));
   }
 
-  /** Shows the stored answer; `saved` announces the outcome of a change. */
-  #render(saved = false) {
-    const t = this.#t;
-    const store = this.#store;
-    const { version = '', item = '', hash = '', previous } = this.dataset;
-    const answer = answerOf(store.state, version, item);
+  #confirm() {
+    const { version = '', item = '' } = this.dataset;
+    this.#lastSave = this.#store.update((state) => confirmAnswer(state, version, item, this.#at()));
+    this.#show(this.#t('selfCheck.confirm.done'));
+  }
 
+  async #download() {
+    const [{ exportJson }, { download }] = await Promise.all([
+      import('../../lib/self-check/export.ts'),
+      import('./download.ts'),
+    ]);
+    const now = new Date().toISOString();
+    download(
+      `self-check-${now.slice(0, 10)}.json`,
+      exportJson(this.#store.state, now),
+      'application/json',
+    );
+  }
+
+  /** Shows what is stored (with this page's unsaved changes) and what went wrong. */
+  #render() {
+    const store = this.#store;
+    const { version = '', item = '' } = this.dataset;
+    const answer = answerOf(store.state, version, item);
     const status = answer?.status ?? 'unanswered';
     for (const input of this.querySelectorAll('input, textarea')) {
       const field = input as HTMLInputElement;
@@ -120,23 +140,48 @@ class SelfCheckPanel extends HTMLElement {
     // Never rewrite the notes while the reader types in them.
     const notes = this.#notes();
     if (document.activeElement !== notes) notes.value = answer?.notes ?? '';
+    this.#renderStatusLine();
+    this.#renderNotices();
+  }
 
-    // A failed save is told here; what reading storage found is told in a notice below.
-    const failed = store.saveProblem;
+  #renderStatusLine() {
+    const t = this.#t;
+    const store = this.#store;
     const line = this.querySelector('.saved')!;
-    if ((failed === 'quota' || failed === 'unavailable') && failed !== store.loadProblem) {
-      line.textContent = t(`selfCheck.problem.${failed}`);
-    } else if (this.#notesProblem) {
-      line.textContent = t(this.#notesProblem, { max: MAX_NOTE_CHARS });
-    } else if (saved) line.textContent = t('selfCheck.saved');
+    const failed = store.saveProblem;
+    if (this.#notesTooLong)
+      line.textContent = t('selfCheck.notes.tooLong', { max: MAX_NOTE_CHARS });
+    else if (failed === 'quota') line.textContent = t('selfCheck.problem.quota');
+    else if (failed === 'unavailable') {
+      line.textContent = store.persistent
+        ? t('selfCheck.problem.unavailable')
+        : t('selfCheck.saved.pageOnly');
+    } else if (this.#lastSave?.saved) line.textContent = t('selfCheck.saved');
+  }
 
+  #renderNotices() {
+    const t = this.#t;
+    const store = this.#store;
+    const { version = '', hash = '', previous, item = '' } = this.dataset;
+    const answer = answerOf(store.state, version, item);
     const notices: HTMLElement[] = [];
     const notice = (...children: (Node | string)[]) =>
       notices.push(el('div', { class: 'notice' }, ...children));
-    if (store.loadProblem) {
-      notice(el('p', {}, t(`selfCheck.problem.${store.loadProblem}`, { key: ASIDE_KEY })));
+    // Without storage the answers live in this page: they can be downloaded from it.
+    const blocked = !store.persistent || store.saveProblem === 'unavailable';
+    const problem = blocked ? 'unavailable' : store.loadProblem;
+    if (problem) {
+      notice(
+        el('p', {}, t(`selfCheck.problem.${problem}`, { key: ASIDE_KEY })),
+        ...(blocked ? [button(t('selfCheck.export.json'), () => void this.#download())] : []),
+      );
     }
-    if (this.#flash) notice(this.#flash);
+    if (this.#flash) {
+      // An undo button that has nothing left to undo goes.
+      const undo = this.#flash.querySelector<HTMLElement>('[data-undo]');
+      if (undo && !store.undoInfo()) undo.remove();
+      notice(this.#flash);
+    }
     const hasPrevious =
       previous && Object.keys(own(store.state.answers, previous) ?? {}).length > 0;
     if (hasPrevious && !own(store.state.carried, version) && !store.readOnly) {
@@ -145,10 +190,6 @@ class SelfCheckPanel extends HTMLElement {
         button(t('selfCheck.carry.button', { from: previous }), () => void this.#carry()),
       );
     }
-    const confirm = () => {
-      store.save(confirmAnswer(store.state, version, item, this.#at()));
-      this.#render(true);
-    };
     if (answer?.review === 'reopened' && !answer.status) {
       notice(
         el('p', {}, t('selfCheck.carry.reopened', { to: version })),
@@ -171,16 +212,20 @@ class SelfCheckPanel extends HTMLElement {
     } else if (answer?.review === 'editorial') {
       notice(
         el('p', {}, t('selfCheck.carry.editorial', { from: answer.carriedFrom ?? '' })),
-        button(t('selfCheck.carry.confirm'), confirm),
+        button(t('selfCheck.carry.confirm'), () => this.#confirm()),
       );
     } else if (answer && answer.contentHash !== hash && !answer.review) {
       notice(
         el('p', {}, t('selfCheck.carry.stale')),
-        button(t('selfCheck.carry.confirm'), confirm),
+        button(t('selfCheck.carry.confirm'), () => this.#confirm()),
       );
     }
-    this.querySelector('.notices')!.replaceChildren(...notices);
+    const box = this.querySelector<HTMLElement>('.notices')!;
+    const focused = box.contains(document.activeElement) ? document.activeElement : null;
+    box.replaceChildren(...notices);
+    // A node moved back in place keeps the focus it had.
+    if (focused instanceof HTMLElement && focused.isConnected) focused.focus();
   }
 }
 
-customElements.define('self-check-panel', SelfCheckPanel);
+customElements.define('mce-self-check-panel', SelfCheckPanel);

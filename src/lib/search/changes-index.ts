@@ -34,6 +34,8 @@ export interface ChangeEntry {
   fromIds: string[];
   change: Exclude<ChangeKind, 'unchanged'>;
   itemKind: Item['kind'];
+  /** Requirement level of the item (in the newer version, or the older for a removal). */
+  level: Item['level'];
   section: string;
   labels: ChangeLabel[];
   title: string;
@@ -95,6 +97,7 @@ function entryOf(d: ItemDiff, from: string, to: string, lang: Lang): ChangeEntry
     fromIds: d.fromIds.filter((x) => x !== d.id),
     change: d.kind,
     itemKind: item.kind,
+    level: item.level,
     section: d.section,
     labels: d.note?.labels ?? [],
     title: item.title[lang],
@@ -129,6 +132,7 @@ export interface ChangeFilters {
   version?: string | undefined;
   section?: string | undefined;
   kind?: string | undefined;
+  level?: string | undefined;
   label?: string | undefined;
 }
 
@@ -153,6 +157,7 @@ function passes(e: ChangeEntry, f: ChangeFilters): boolean {
     (!f.version || e.to === f.version) &&
     (!f.section || e.section === f.section) &&
     (!f.kind || e.itemKind === f.kind) &&
+    (!f.level || e.level === f.level) &&
     (!f.label || e.labels.includes(f.label as ChangeLabel))
   );
 }

@@ -1,8 +1,8 @@
 /** The filter choices the search page offers, built from the catalog at build time. */
 import type { Catalog } from '../catalog.ts';
 import { compareVersionIds } from '../ids.ts';
-import { sectionTitle, t } from '../i18n.ts';
-import { CHANGE_LABELS, type Lang } from '../model.ts';
+import { levelLabel, sectionTitle, t } from '../i18n.ts';
+import { CHANGE_LABELS, LEVEL_VALUES, type Lang } from '../model.ts';
 import type { FilterName } from './query-state.ts';
 
 /** One choice of a filter: the value in the URL and index, and its label. */
@@ -32,6 +32,9 @@ export function searchFacets(catalog: Pick<Catalog, 'versions' | 'latest'>, lang
       value: k,
       label: t(lang, `item.kind.${k}`),
     })),
+    level: LEVEL_VALUES.filter((l) =>
+      catalog.versions.some((v) => v.items.some((i) => i.level === l)),
+    ).map((l) => ({ value: l, label: levelLabel(lang, l) })),
     label: CHANGE_LABELS.map((l) => ({ value: l, label: t(lang, `label.${l}`) })),
   };
 }

@@ -6,6 +6,7 @@ export interface ItemSearchMeta {
   id: string;
   version: string;
   kind: Item['kind'];
+  level: Item['level'];
   section: string;
   title: string;
   /** Labels of the change that brought the item into this version, main label first. */
@@ -28,6 +29,7 @@ export function itemSearchMeta(
     id: item.id,
     version,
     kind: item.kind,
+    level: item.level,
     section: item.section,
     title: item.title[lang],
     labels: [...new Set(labels)],

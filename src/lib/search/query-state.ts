@@ -4,7 +4,7 @@
  */
 
 /** The filters, each a pagefind filter on item pages with the same name. */
-export const FILTER_NAMES = ['version', 'section', 'kind', 'label'] as const;
+export const FILTER_NAMES = ['version', 'section', 'kind', 'level', 'label'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 
 export interface SearchState {

@@ -6,7 +6,13 @@
  */
 import type { ItemDiff, VersionDiff } from '../version-diff.ts';
 import { isEmptyAnswer } from './state.ts';
-import { own, type Answer, type PreviousAnswer, type SelfCheckState } from './types.ts';
+import {
+  MAX_NOTE_CHARS,
+  own,
+  type Answer,
+  type PreviousAnswer,
+  type SelfCheckState,
+} from './types.ts';
 
 /**
  * How a carry-over treats an item of the newer version: `unchanged` (tags, this site's own
@@ -130,13 +136,15 @@ export function carryOver(
     }
 
     if (entry.category === 'substantive') {
-      const notes =
+      const joined =
         sources.length === 1
           ? sources[0]![1].notes
           : sources
               .filter(([, a]) => a.notes.trim() !== '')
               .map(([id, a]) => `${id}: ${a.notes}`)
               .join('\n\n');
+      // Notes of merged items that together pass the limit stay whole in `previous` only.
+      const notes = joined.length <= MAX_NOTE_CHARS ? joined : '';
       target[entry.id] = {
         evidence,
         notes,

@@ -1,14 +1,10 @@
 /** Exports of the self-check: lossless JSON, CSV for spreadsheets, Markdown for people. */
-import { itemLabel, sectionLabel as labelOfSection } from '../labels.ts';
 import type { Lang } from '../model.ts';
-import type { KeysWith } from '../i18n.ts';
 import type { Translate } from '../translate.ts';
+import { itemLabel, sectionLabel, standingLabel, type ExportKey } from './labels.ts';
 import { progress, standingOf } from './progress.ts';
-import type { SelfCheckData } from './site-data.ts';
+import type { SelfCheckData } from './version-file.ts';
 import { EXPORT_FORMAT, SCHEMA, own, type ExportDoc, type SelfCheckState } from './types.ts';
-
-/** The interface strings the exports and the printed report use. */
-export type ExportKey = KeysWith<'selfCheck.' | 'section.untitled'>;
 
 /** The state as an export document: every version's answers, marks and timestamps. */
 export function exportDoc(state: SelfCheckState, now: string): ExportDoc {
@@ -27,27 +23,6 @@ export function exportJson(state: SelfCheckState, now: string): string {
   return `${JSON.stringify(exportDoc(state, now), null, 2)}\n`;
 }
 
-export { itemLabel };
-
-/** A section's display label (`sectionLabel` of `labels.ts`) with the self-check's strings. */
-export function sectionLabel(
-  section: SelfCheckData['sections'][number],
-  lang: Lang,
-  t: Translate<ExportKey>,
-): string {
-  return labelOfSection(section, lang, t('section.untitled', { id: section.id }));
-}
-
-/** The label of an item's standing. */
-export function standingLabel(
-  t: Translate<ExportKey>,
-  standing: ReturnType<typeof standingOf>,
-): string {
-  return standing === 'reopened'
-    ? t('selfCheck.badge.reopened')
-    : t(`selfCheck.status.${standing}`);
-}
-
 function rows(data: SelfCheckData, state: SelfCheckState) {
   const answers = own(state.answers, data.version) ?? {};
   return data.items.map((item) => {
@@ -57,9 +32,15 @@ function rows(data: SelfCheckData, state: SelfCheckState) {
   });
 }
 
+/**
+ * What makes a spreadsheet read a cell as a formula: `= + - @`, their full-width forms
+ * (`＝ ＋ － ＠`, which Japanese input produces), or white space before one of them.
+ */
+const FORMULA_START = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\s]/u;
+
 /** A CSV cell: quoted, and defused when a spreadsheet would read it as a formula. */
 function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return `"${safe.replace(/"/g, '""')}"`;
 }
 

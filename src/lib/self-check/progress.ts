@@ -1,5 +1,5 @@
 /** Progress figures and item filters of the self-check overview. */
-import type { SelfCheckData, ItemData } from './site-data.ts';
+import type { SelfCheckData, ItemData } from './version-file.ts';
 import { own, STATUSES, type Answer, type SelfCheckState, type Status } from './types.ts';
 
 /** Where an item stands: its status, `reopened` after a substantive change, or `unanswered`. */

@@ -1,6 +1,6 @@
 /** The review record: which changes of a version pair were marked as reviewed, and when. */
 import type { Translate } from '../translate.ts';
-import type { ExportKey } from './export.ts';
+import type { ExportKey } from './labels.ts';
 import { toCsv } from './export.ts';
 import { REVIEW_FORMAT, own, type SelfCheckState } from './types.ts';
 

@@ -7,6 +7,20 @@ import { MAX_IMPORT_BYTES, type ExportDoc } from './types.ts';
 /** Fragment prefix of a share link. */
 export const SHARE_PREFIX = '#share=';
 
+/**
+ * Longest share link sent without a warning, in characters: RFC 9110 (section 4.1) asks
+ * software to support URIs of at least 8,000 octets; chat and mail apps may cut longer ones.
+ */
+export const SHARE_WARN_CHARS = 8_000;
+/** Longest URL Chromium opens (2 MiB of characters); a longer share link is not offered. */
+export const SHARE_MAX_CHARS = 2 * 1024 * 1024;
+
+/** Whether a share link of `length` characters is fine, risky, or too long to open. */
+export function shareLinkFit(length: number): 'ok' | 'long' | 'too-long' {
+  if (length > SHARE_MAX_CHARS) return 'too-long';
+  return length > SHARE_WARN_CHARS ? 'long' : 'ok';
+}
+
 function toBase64url(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {
@@ -67,14 +81,17 @@ export async function encodeShare(doc: ExportDoc): Promise<string> {
   return toBase64url(await readAll(stream, Infinity));
 }
 
-/** The JSON text of a share link's fragment value; throws `ShareError`. */
-export async function decodeShare(value: string): Promise<string> {
+/**
+ * The JSON text of a share link's fragment value, at most `maxBytes` long (see
+ * `maxExportBytes`); throws `ShareError`.
+ */
+export async function decodeShare(value: string, maxBytes = MAX_IMPORT_BYTES): Promise<string> {
   const bytes = fromBase64url(value);
-  if (bytes.length > MAX_IMPORT_BYTES) throw new ShareError('too-large');
+  if (bytes.length > maxBytes) throw new ShareError('too-large');
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
   let raw: Uint8Array;
   try {
-    raw = await readAll(stream, MAX_IMPORT_BYTES);
+    raw = await readAll(stream, maxBytes);
   } catch (e) {
     throw e instanceof ShareError ? e : new ShareError('bad-link');
   }

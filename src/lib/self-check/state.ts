@@ -1,4 +1,5 @@
 /** Changes to the self-check state. Each returns a new state and leaves its input untouched. */
+import { putGrouped } from './entries.ts';
 import { own, type Answer, type ReviewMark, type SelfCheckState, type Status } from './types.ts';
 
 /** What the reader changed on an item: `status: null` clears the status. */
@@ -24,20 +25,6 @@ export function isEmptyAnswer(a: Answer): boolean {
   );
 }
 
-/** Sets or removes `table[group][id]`, dropping a group left empty. Changes `table`. */
-function putEntry<T>(
-  table: Record<string, Record<string, T>>,
-  group: string,
-  id: string,
-  value: T | undefined,
-): void {
-  const entries = own(table, group) ?? {};
-  if (value) entries[id] = value;
-  else Reflect.deleteProperty(entries, id);
-  if (Object.keys(entries).length > 0) table[group] = entries;
-  else Reflect.deleteProperty(table, group);
-}
-
 /**
  * Applies the reader's change to an item. The answer is now given on the current text
  * (`contentHash`), so a carry-over flag is cleared; an answer left empty is removed.
@@ -61,7 +48,7 @@ export function setAnswer(
   if (patch.notes !== undefined) answer.notes = patch.notes;
   delete answer.review;
   const next = structuredClone(state);
-  putEntry(next.answers, version, id, isEmptyAnswer(answer) ? undefined : answer);
+  putGrouped(next.answers, version, id, isEmptyAnswer(answer) ? undefined : answer);
   return next;
 }
 
@@ -83,6 +70,6 @@ export function setReviewMark(
   mark: ReviewMark | null,
 ): SelfCheckState {
   const next = structuredClone(state);
-  putEntry(next.reviews, pair, id, mark ?? undefined);
+  putGrouped(next.reviews, pair, id, mark ?? undefined);
   return next;
 }

@@ -1,10 +1,36 @@
 /**
- * The self-check's storage: one localStorage key holding the whole state, a backup slot for
- * undo, and a place where unreadable data is moved before anything new is written. Answers are
- * never overwritten without a backup, and data this page cannot read is never destroyed.
+ * The self-check's storage: one localStorage key holding the whole state, the record of the
+ * last import (or merge, or carry-over) for its undo, and a place where unreadable data is moved
+ * before anything new is written. Answers are never overwritten without a way back, and data
+ * this page cannot read is never destroyed.
+ *
+ * Several tabs share one storage. A write reads what is stored, applies the change and writes
+ * the result, so it never puts back an old copy of the whole state. Two tabs that write at the
+ * same moment can still overwrite each other (browsers pass writes between tabs a little
+ * later), so each tab keeps the entries it changed until it sees them stored, and when another
+ * tab's write arrives (`sync`) it writes back those the other tab missed, entry by entry: the
+ * later change wins.
  */
+import {
+  changedKeys,
+  entryTime,
+  getEntry,
+  keyText,
+  putEntry,
+  sameValue,
+  TABLES,
+  type EntryKey,
+} from './entries.ts';
 import { migrate } from './migrations.ts';
-import { ASIDE_KEY, BACKUP_KEY, STORAGE_KEY, emptyState, type SelfCheckState } from './types.ts';
+import {
+  ASIDE_KEY,
+  BACKUP_KEY,
+  REMOVED_KEY,
+  STORAGE_KEY,
+  UNDO_KEY,
+  emptyState,
+  type SelfCheckState,
+} from './types.ts';
 import { checkState } from './validate.ts';
 
 /** The part of the Web Storage API the store uses. */
@@ -18,7 +44,7 @@ export interface StorageLike {
 export type ReadResult =
   | { kind: 'empty' }
   | { kind: 'ok'; state: SelfCheckState; migratedFrom?: number }
-  /** Not JSON, not self-check data, or self-check data that fails validation. */
+  /** Not JSON, not self-check data, nested too deep, or data that fails validation. */
   | { kind: 'unreadable' }
   /** Written by a newer version of the site: left alone. */
   | { kind: 'newer' };
@@ -29,14 +55,42 @@ export type ReadResult =
  */
 export type Problem = 'unavailable' | 'quota' | 'unreadable' | 'newer';
 
-/** What the backup slot holds. */
+/** The outcome of a write: stored, or kept for this page only because of `problem`. */
+export type SaveResult = { saved: true } | { saved: false; problem: Problem };
+
+/** A change to the state: takes the current state, returns the next one (never changes it). */
+export type Change = (state: SelfCheckState) => SelfCheckState;
+
+/** The stored value as it was before a schema migration rewrote it (`BACKUP_KEY`). */
 export interface Backup {
   at: string;
-  /** Why it was taken: `import`, `carry-over`, `migration`, `undo`, `share`… */
-  reason: string;
-  /** The stored value before the overwrite, as it was. */
+  reason: 'migration';
   value: string;
 }
+
+/** What the last import, merge or carry-over changed (`UNDO_KEY`). */
+export interface UndoRecord {
+  at: string;
+  /** `import`, `share` or `carry-over`. */
+  reason: string;
+  keys: EntryKey[];
+  /** The changed entries before and after, each as a state holding only those entries. */
+  before: SelfCheckState;
+  after: SelfCheckState;
+}
+
+/** What an undo can do now: the entries still as the import left them, and the others. */
+export interface UndoInfo {
+  at: string;
+  reason: string;
+  /** Entries still as the import left them: undo brings back what they were before. */
+  undoable: EntryKey[];
+  /** Entries changed again since: undo leaves them as they are. */
+  changedSince: EntryKey[];
+}
+
+/** Removals are remembered this long, so that a tab does not bring a removed entry back. */
+const REMOVED_FOR_MS = 24 * 60 * 60 * 1000;
 
 /** Parses, migrates and validates a stored value. */
 export function readState(raw: string | null): ReadResult {
@@ -56,17 +110,36 @@ export function readState(raw: string | null): ReadResult {
     : { kind: 'ok', state: checked.state, migratedFrom: migrated.from };
 }
 
-function parseBackup(raw: string | null): Backup | undefined {
+function parseJson(raw: string | null): unknown {
   if (!raw) return undefined;
   try {
-    const b = JSON.parse(raw) as Partial<Backup>;
-    if (typeof b.at === 'string' && typeof b.reason === 'string' && typeof b.value === 'string') {
-      return { at: b.at, reason: b.reason, value: b.value };
-    }
+    return JSON.parse(raw);
   } catch {
-    // An unreadable backup is no backup.
+    return undefined;
   }
-  return undefined;
+}
+
+const isKey = (k: unknown): k is EntryKey => {
+  const r = k as Partial<EntryKey> | null;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    TABLES.includes(r.table as EntryKey['table']) &&
+    typeof r.group === 'string' &&
+    typeof r.id === 'string'
+  );
+};
+
+/** An undo record as stored, or `undefined` when there is none or it does not read as one. */
+export function parseUndoRecord(raw: string | null): UndoRecord | undefined {
+  const r = parseJson(raw) as Partial<UndoRecord> | undefined;
+  if (typeof r !== 'object' || r === null) return undefined;
+  if (typeof r.at !== 'string' || typeof r.reason !== 'string') return undefined;
+  if (!Array.isArray(r.keys) || !r.keys.every(isKey)) return undefined;
+  const before = checkState(r.before);
+  const after = checkState(r.after);
+  if (!before.ok || !after.ok) return undefined;
+  return { at: r.at, reason: r.reason, keys: r.keys, before: before.state, after: after.state };
 }
 
 function isQuotaError(e: unknown): boolean {
@@ -76,48 +149,67 @@ function isQuotaError(e: unknown): boolean {
   );
 }
 
-/** The state in memory, kept in step with storage. */
+/** A storage that lives as long as the page: what the store uses when the browser has none. */
+class PageMemory implements StorageLike {
+  #data = new Map<string, string>();
+  getItem(key: string) {
+    return this.#data.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.#data.set(key, value);
+  }
+  removeItem(key: string) {
+    this.#data.delete(key);
+  }
+}
+
+/** An entry this tab changed and has not yet seen stored. */
+interface Pending {
+  key: EntryKey;
+  /** The entry as this tab set it; `undefined` when it removed it. */
+  value: unknown;
+  /** The entry's own time, or when it was removed, in milliseconds. */
+  at: number;
+}
+
+/** The state as storage holds it, and the tab's writes to it. */
 export class SelfCheckStore {
-  /** The current answers. */
-  state: SelfCheckState = emptyState();
   /** What reading storage found wrong, if anything. */
   loadProblem: Problem | undefined;
-  /** What the last save found wrong, if anything. */
+  /** What the last write found wrong, if anything. */
   saveProblem: Problem | undefined;
-  readonly #storage: StorageLike | null;
+  #state: SelfCheckState = emptyState();
+  readonly #storage: StorageLike;
+  /** False when the browser gives the site no storage: answers last as long as the page. */
+  readonly #persistent: boolean;
   readonly #now: () => string;
+  readonly #pending = new Map<string, Pending>();
+  /** The last value read from storage and what it held, so an unchanged value is parsed once. */
+  #lastRaw: string | null | undefined;
+  #lastRead: ReadResult = { kind: 'empty' };
+  readonly #listeners = new Set<() => void>();
 
-  /** `storage` is `null` when the browser refuses storage (some private modes). */
+  /** `storage` is `null` when the browser refuses storage (some private modes, policies). */
   constructor(storage: StorageLike | null, now: () => string = () => new Date().toISOString()) {
-    this.#storage = storage;
+    this.#persistent = storage !== null;
+    this.#storage = storage ?? new PageMemory();
     this.#now = now;
     this.reload();
   }
 
-  #get(key: string): string | null {
-    return this.#storage ? this.#storage.getItem(key) : null;
+  /** The answers: what storage holds, with this tab's changes that could not be stored. */
+  get state(): SelfCheckState {
+    return this.#state;
   }
 
-  /** Reads storage again (after another tab wrote to it). */
-  reload(): void {
-    if (!this.#storage) {
-      this.loadProblem = 'unavailable';
-      return;
-    }
-    let read: ReadResult;
-    try {
-      read = readState(this.#get(STORAGE_KEY));
-    } catch {
-      this.loadProblem = 'unavailable';
-      return;
-    }
-    this.loadProblem = read.kind === 'unreadable' || read.kind === 'newer' ? read.kind : undefined;
-    this.state = read.kind === 'ok' ? read.state : emptyState();
-  }
-
-  /** True when changes cannot be saved at all (storage off, or owned by a newer version). */
+  /** True when changes cannot be saved at all (owned by a newer version of the site). */
   get readOnly(): boolean {
     return this.loadProblem === 'newer';
+  }
+
+  /** False when the browser gives the site no storage: answers last only as long as the page. */
+  get persistent(): boolean {
+    return this.#persistent;
   }
 
   /** The first problem worth telling the reader about. */
@@ -125,66 +217,266 @@ export class SelfCheckStore {
     return this.saveProblem ?? this.loadProblem;
   }
 
-  /**
-   * Makes `next` the state and saves it. With `backup`, the stored value is first copied to the
-   * backup slot so `undo` can bring it back. Returns the problem, if the save failed.
-   */
-  save(next: SelfCheckState, backup?: string): Problem | undefined {
-    this.saveProblem = this.#write(next, backup);
-    if (this.saveProblem !== 'newer') this.state = next;
-    return this.saveProblem;
+  /** Calls `listener` after every write and every `sync`, whether it changed anything or not. */
+  subscribe(listener: () => void): void {
+    this.#listeners.add(listener);
   }
 
-  #write(next: SelfCheckState, backup: string | undefined): Problem | undefined {
-    const storage = this.#storage;
-    if (!storage) return 'unavailable';
+  #changed(): void {
+    for (const listener of this.#listeners) listener();
+  }
+
+  /** Reads storage; `undefined` when it cannot be read at all. */
+  #read(): { raw: string | null; read: ReadResult } | undefined {
+    let raw: string | null;
     try {
-      const current = storage.getItem(STORAGE_KEY);
-      const read = readState(current);
-      if (read.kind === 'newer') return 'newer';
-      if (read.kind === 'unreadable' && current !== null) this.#moveAside(current);
-      const reason = backup ?? (read.kind === 'ok' && read.migratedFrom ? 'migration' : undefined);
-      if (reason && read.kind !== 'unreadable') {
-        // An empty value is backed up too, so undoing a first import empties storage again.
-        const b: Backup = { at: this.#now(), reason, value: current ?? '' };
-        storage.setItem(BACKUP_KEY, JSON.stringify(b));
-      }
-      storage.setItem(STORAGE_KEY, JSON.stringify(next));
-      if (this.loadProblem === 'unreadable') this.loadProblem = undefined;
+      raw = this.#storage.getItem(STORAGE_KEY);
+    } catch {
       return undefined;
+    }
+    if (raw !== this.#lastRaw) {
+      this.#lastRead = readState(raw);
+      this.#lastRaw = raw;
+    }
+    return { raw, read: this.#lastRead };
+  }
+
+  /** Reads storage again (after another tab wrote) and shows what it holds. */
+  reload(): void {
+    if (!this.#persistent) {
+      this.loadProblem = 'unavailable';
+      return;
+    }
+    const r = this.#read();
+    if (!r) {
+      this.loadProblem = 'unavailable';
+      return;
+    }
+    const { read } = r;
+    this.loadProblem = read.kind === 'unreadable' || read.kind === 'newer' ? read.kind : undefined;
+    if (read.kind === 'newer') this.#state = emptyState();
+    else this.#state = this.#merged(read.kind === 'ok' ? read.state : emptyState(), true);
+  }
+
+  /**
+   * `stored` with this tab's pending entries put back where the stored entry is older (or was
+   * removed before); entries overtaken by a later change are dropped. Both tabs compare the
+   * same two times, so they agree on the winner; on a tie the stored one wins, so two tabs
+   * never take turns writing. With `confirm` (reading after another tab's write), entries seen
+   * stored are dropped too; a tab's own reads always see its own writes, which proves nothing.
+   */
+  #merged(stored: SelfCheckState, confirm: boolean): SelfCheckState {
+    if (this.#pending.size === 0) return stored;
+    const removed = this.#removedAt();
+    const next = structuredClone(stored);
+    for (const [text, p] of this.#pending) {
+      const current = getEntry(stored, p.key);
+      if (sameValue(current, p.value)) {
+        if (confirm) this.#pending.delete(text);
+        continue;
+      }
+      const overtaken =
+        current === undefined
+          ? (removed[text] ?? -Infinity) >= p.at
+          : entryTime(p.key, current) >= p.at;
+      if (overtaken) this.#pending.delete(text);
+      else putEntry(next, p.key, p.value);
+    }
+    return next;
+  }
+
+  #removedAt(): Record<string, number> {
+    let raw: string | null = null;
+    try {
+      raw = this.#storage.getItem(REMOVED_KEY);
+    } catch {
+      // No record of removals: pending entries are put back.
+    }
+    const r = parseJson(raw);
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) return {};
+    return Object.fromEntries(
+      Object.entries(r).filter((e): e is [string, number] => typeof e[1] === 'number'),
+    );
+  }
+
+  /**
+   * Applies `change` to what storage holds now and stores the result. With `undoAs`, what the
+   * change did is recorded so `undo` can take it back. When storage refuses the write, the
+   * result is kept for this page and the problem is returned.
+   */
+  update(change: Change, undoAs?: string): SaveResult {
+    const result = this.#update(change, undoAs);
+    this.#changed();
+    return result;
+  }
+
+  #update(change: Change, undoAs: string | undefined): SaveResult {
+    let base = this.#state;
+    let moveAside: string | undefined;
+    let migratedRaw: string | undefined;
+    if (this.#persistent) {
+      const r = this.#read();
+      if (r?.read.kind === 'newer') {
+        this.loadProblem = 'newer';
+        return this.#failed('newer');
+      }
+      if (r) {
+        if (r.read.kind === 'unreadable' && r.raw !== null) moveAside = r.raw;
+        if (r.read.kind === 'ok' && r.read.migratedFrom) migratedRaw = r.raw ?? undefined;
+        // Unstored changes of this tab stay part of the state it builds on.
+        base = this.#merged(r.read.kind === 'ok' ? r.read.state : emptyState(), false);
+      }
+    }
+    const next = change(base);
+    const keys = changedKeys(base, next);
+    const at = Date.parse(this.#now());
+    for (const key of keys) {
+      const value = getEntry(next, key);
+      // An entry is as new as its own time; a removal is as new as the moment it happened.
+      const when = value === undefined ? at : entryTime(key, value);
+      this.#pending.set(keyText(key), { key, value, at: when });
+    }
+    this.#state = next;
+    try {
+      if (moveAside !== undefined) this.#moveAside(moveAside);
+      if (migratedRaw !== undefined) {
+        const b: Backup = { at: this.#now(), reason: 'migration', value: migratedRaw };
+        this.#storage.setItem(BACKUP_KEY, JSON.stringify(b));
+      }
+      this.#rememberRemovals(
+        keys.filter((k) => getEntry(next, k) === undefined),
+        at,
+      );
+      this.#storage.setItem(STORAGE_KEY, JSON.stringify(next));
     } catch (e) {
-      return isQuotaError(e) ? 'quota' : 'unavailable';
+      return this.#failed(isQuotaError(e) ? 'quota' : 'unavailable');
+    }
+    if (undoAs) this.#recordUndo(undoAs, keys, base, next);
+    this.saveProblem = undefined;
+    if (this.loadProblem === 'unreadable') this.loadProblem = undefined;
+    return this.#persistent ? { saved: true } : this.#failed('unavailable');
+  }
+
+  #failed(problem: Problem): SaveResult {
+    this.saveProblem = problem;
+    return { saved: false, problem };
+  }
+
+  /**
+   * After another tab wrote (or, with `cleared`, emptied storage): reads storage and writes
+   * back this tab's changes that the other write missed. Returns the problem, if that failed.
+   */
+  sync(cleared = false): Problem | undefined {
+    // Storage emptied on purpose (`localStorage.clear()`): nothing of this tab is put back.
+    if (cleared) this.#pending.clear();
+    this.reload();
+    const r = this.#read();
+    const behind = r?.read.kind === 'ok' && !sameValue(this.#state, r.read.state);
+    if (behind) {
+      try {
+        this.#storage.setItem(STORAGE_KEY, JSON.stringify(this.#state));
+        this.saveProblem = undefined;
+      } catch (e) {
+        this.saveProblem = isQuotaError(e) ? 'quota' : 'unavailable';
+      }
+    }
+    this.#changed();
+    return behind ? this.saveProblem : undefined;
+  }
+
+  #rememberRemovals(keys: EntryKey[], at: number): void {
+    if (keys.length === 0) return;
+    const kept = Object.entries(this.#removedAt()).filter(([, t]) => at - t < REMOVED_FOR_MS);
+    const all = {
+      ...Object.fromEntries(kept),
+      ...Object.fromEntries(keys.map((k) => [keyText(k), at])),
+    };
+    this.#storage.setItem(REMOVED_KEY, JSON.stringify(all));
+  }
+
+  #recordUndo(reason: string, keys: EntryKey[], before: SelfCheckState, after: SelfCheckState) {
+    try {
+      if (keys.length === 0) {
+        // Nothing changed: an older record would be taken for this one's.
+        this.#storage.removeItem(UNDO_KEY);
+        return;
+      }
+      const only = (state: SelfCheckState) => {
+        const part = emptyState();
+        for (const k of keys) putEntry(part, k, getEntry(state, k));
+        return part;
+      };
+      const record: UndoRecord = {
+        at: this.#now(),
+        reason,
+        keys,
+        before: only(before),
+        after: only(after),
+      };
+      this.#storage.setItem(UNDO_KEY, JSON.stringify(record));
+    } catch {
+      // The change is stored but cannot be undone: no older record may stand in for it.
+      try {
+        this.#storage.removeItem(UNDO_KEY);
+      } catch {
+        // Storage refuses even that; undo then finds nothing that fits.
+      }
     }
   }
 
   /** Keeps unreadable data under a key of its own; throws when that cannot be written. */
   #moveAside(raw: string): void {
-    const storage = this.#storage!;
-    const held = storage.getItem(ASIDE_KEY);
+    const held = this.#storage.getItem(ASIDE_KEY);
     if (held === raw) return;
-    storage.setItem(held === null ? ASIDE_KEY : `${ASIDE_KEY}.${Date.now()}`, raw);
+    this.#storage.setItem(held === null ? ASIDE_KEY : `${ASIDE_KEY}.${Date.now()}`, raw);
   }
 
-  /** The backup `undo` would restore, if there is a readable one. */
-  backup(): Backup | undefined {
+  #undoRecord(): UndoRecord | undefined {
     try {
-      const b = parseBackup(this.#get(BACKUP_KEY));
-      const kind = b && readState(b.value).kind;
-      return kind === 'ok' || kind === 'empty' ? b : undefined;
+      return parseUndoRecord(this.#storage.getItem(UNDO_KEY));
     } catch {
       return undefined;
     }
   }
 
+  /** What undoing the last import, merge or carry-over would do; `undefined` when nothing. */
+  undoInfo(): UndoInfo | undefined {
+    const record = this.#undoRecord();
+    if (!record) return undefined;
+    const same = (k: EntryKey) => sameValue(getEntry(this.#state, k), getEntry(record.after, k));
+    const undoable = record.keys.filter(same);
+    if (undoable.length === 0) return undefined;
+    const changedSince = record.keys.filter((k) => !same(k));
+    return { at: record.at, reason: record.reason, undoable, changedSince };
+  }
+
   /**
-   * Restores the backup; the value it replaces becomes the new backup, so an undo can itself be
-   * undone. Returns the problem, if it failed.
+   * Takes back the last import, merge or carry-over: each entry still as it left it gets back
+   * its earlier value; entries changed since stay as they are. `undefined` when there is
+   * nothing to undo.
    */
-  undo(): Problem | 'no-backup' | undefined {
-    const b = this.backup();
-    if (!b) return 'no-backup';
-    const read = readState(b.value);
-    return this.save(read.kind === 'ok' ? read.state : emptyState(), 'undo');
+  undo(): (UndoInfo & { result: SaveResult }) | undefined {
+    const info = this.undoInfo();
+    const record = this.#undoRecord();
+    if (!info || !record) return undefined;
+    const result = this.update((state) => {
+      const next = structuredClone(state);
+      for (const k of info.undoable) {
+        // Checked again on the state the write builds on: another tab may have changed it.
+        if (sameValue(getEntry(state, k), getEntry(record.after, k))) {
+          putEntry(next, k, getEntry(record.before, k));
+        }
+      }
+      return next;
+    });
+    if (result.saved || !this.#persistent) {
+      try {
+        this.#storage.removeItem(UNDO_KEY);
+      } catch {
+        // Left in place; `undoInfo` finds nothing left to undo in it.
+      }
+    }
+    return { ...info, result };
   }
 }
 
@@ -199,9 +491,19 @@ export function browserStorage(): StorageLike | null {
   }
 }
 
-/** Calls `listener` when another tab changes the self-check's storage. */
-export function onOtherTabChange(listener: () => void): void {
-  window.addEventListener('storage', (e) => {
-    if (e.key === null || e.key === STORAGE_KEY) listener();
-  });
+let shared: SelfCheckStore | undefined;
+
+/**
+ * The one store of this page, shared by every self-check element on it. The first call starts
+ * following other tabs' writes.
+ */
+export function pageStore(): SelfCheckStore {
+  if (!shared) {
+    const store = new SelfCheckStore(browserStorage());
+    window.addEventListener('storage', (e) => {
+      if (e.key === null || e.key === STORAGE_KEY || e.key === UNDO_KEY) store.sync(e.key === null);
+    });
+    shared = store;
+  }
+  return shared;
 }

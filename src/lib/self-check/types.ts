@@ -9,8 +9,12 @@ export const SCHEMA = 1;
 
 /** localStorage key of the self-check. */
 export const STORAGE_KEY = 'mce.selfcheck';
-/** localStorage key of the value before the last overwrite (import, carry-over, migration). */
+/** localStorage key of the stored value as it was before a schema migration rewrote it. */
 export const BACKUP_KEY = 'mce.selfcheck.backup';
+/** localStorage key of what the last import, merge or carry-over changed, for its undo. */
+export const UNDO_KEY = 'mce.selfcheck.undo';
+/** localStorage key of recent removals (entry → when), so a tab does not bring them back. */
+export const REMOVED_KEY = 'mce.selfcheck.removed';
 /** localStorage key where unreadable data is moved before the first new write. */
 export const ASIDE_KEY = 'mce.selfcheck.unreadable';
 
@@ -19,8 +23,13 @@ export const EXPORT_FORMAT = 'mce-self-check';
 /** `format` field of an exported review record. */
 export const REVIEW_FORMAT = 'mce-review-record';
 
-/** Largest import file or decoded share link, in bytes. */
+/**
+ * Smallest limit on an import file or decoded share link, in bytes; the limit in force is
+ * raised to the largest export the site's checklists allow (`maxExportBytes`).
+ */
 export const MAX_IMPORT_BYTES = 1_000_000;
+/** Deepest nesting of objects and arrays read from outside (the schema needs 7 levels). */
+export const MAX_DEPTH = 32;
 /** Longest note, in characters. */
 export const MAX_NOTE_CHARS = 20_000;
 

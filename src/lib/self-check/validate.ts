@@ -3,7 +3,9 @@
  * code, extensions or an older tab may have written), imported files and share links.
  * The result is always a freshly built object holding only the known fields.
  */
+import { ITEM_ID, VERSION_ID } from '../ids.ts';
 import {
+  MAX_DEPTH,
   MAX_NOTE_CHARS,
   SCHEMA,
   STATUSES,
@@ -15,14 +17,10 @@ import {
   type Status,
 } from './types.ts';
 
-// The id patterns of src/lib/model.ts, repeated here so client code does not pull in zod.
-const VERSION_ID = /^\d+(\.\d+)+$/;
-const ITEM_ID = /^(\d+(\.\d+)+|[a-z][a-z0-9]*(-[a-z0-9]+)*)$/;
+// Item and version ids come from ids.ts, which has no zod for client code to pull in.
 const EVIDENCE_KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const HASH = /^[0-9a-f]{16}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-/** An HTML tag, comment or doctype: `<b>`, `</p>`, `<!-- -->`, `<img src=x>`. */
-const MARKUP = /<[a-z!/?][^<>]*>/i;
+const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 /** Keys that would reach an object's prototype if copied naively. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -36,7 +34,7 @@ export type IssueCode =
   | 'unknown-version'
   | 'unknown-item'
   | 'unknown-evidence'
-  | 'markup'
+  | 'too-deep'
   | 'too-long';
 
 /** One problem, with the JSON path where it is (`answers.4.2.8.1.10.notes`). */
@@ -48,29 +46,38 @@ export interface Issue {
 export interface CheckOptions {
   /** When given, versions, item ids and evidence keys must exist in it. */
   known?: KnownItems;
-  /** Refuse HTML markup in notes (imports and share links). */
-  refuseMarkup?: boolean;
+  /** When given (an import's time), later dates are set to it so they cannot win every merge. */
+  notAfter?: string;
 }
 
 export type CheckResult = { ok: true; state: SelfCheckState } | { ok: false; issues: Issue[] };
 
 const MAX_ISSUES = 5;
 
-/** Path of the first `__proto__`, `constructor` or `prototype` key anywhere in `value`. */
-export function findForbiddenKey(value: unknown, path = ''): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const key of Object.keys(value)) {
-    const here = path ? `${path}.${key}` : key;
-    if (FORBIDDEN_KEYS.has(key)) return here;
-    const found = findForbiddenKey((value as Record<string, unknown>)[key], here);
-    if (found) return found;
+/** What walking a parsed value found: nothing wrong, a forbidden key, or nesting too deep. */
+export type TreeProblem = { code: 'proto-key' | 'too-deep'; path: string } | undefined;
+
+/**
+ * The first `__proto__`, `constructor` or `prototype` key anywhere in `value`, or the first
+ * place nested deeper than `maxDepth`. Walks with an explicit stack, so no input can exhaust
+ * the call stack.
+ */
+export function inspectTree(value: unknown, maxDepth = MAX_DEPTH): TreeProblem {
+  const stack: [unknown, string, number][] = [[value, '', 0]];
+  while (stack.length > 0) {
+    const [node, path, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= maxDepth) return { code: 'too-deep', path };
+    const keys = Object.keys(node);
+    // Pushed in reverse so the first key is looked at first.
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      const here = path ? `${path}.${key}` : key;
+      if (FORBIDDEN_KEYS.has(key)) return { code: 'proto-key', path: here };
+      stack.push([(node as Record<string, unknown>)[key], here, depth + 1]);
+    }
   }
   return undefined;
-}
-
-/** True when the text holds HTML markup. */
-export function hasMarkup(text: string): boolean {
-  return MARKUP.test(text);
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -82,9 +89,10 @@ export function checkState(value: unknown, opts: CheckOptions = {}): CheckResult
   const fail = (code: IssueCode, path: string) => {
     if (issues.length < MAX_ISSUES) issues.push({ code, path });
   };
-  const forbidden = findForbiddenKey(value);
-  if (forbidden) return { ok: false, issues: [{ code: 'proto-key', path: forbidden }] };
-  const { known, refuseMarkup = false } = opts;
+  const problem = inspectTree(value);
+  if (problem) return { ok: false, issues: [problem] };
+  const { known, notAfter } = opts;
+  const latest = notAfter === undefined ? Infinity : Date.parse(notAfter);
 
   /** The object's entries when it is a plain object with only `fields` (when given). */
   const fieldsOf = (v: unknown, path: string, fields?: readonly string[]) => {
@@ -108,8 +116,14 @@ export function checkState(value: unknown, opts: CheckOptions = {}): CheckResult
   const notes = (v: unknown, path: string) => {
     const text = str(v, path);
     if (text.length > MAX_NOTE_CHARS) fail('too-long', path);
-    if (refuseMarkup && hasMarkup(text)) fail('markup', path);
     return text;
+  };
+  const date = (v: unknown, path: string) => {
+    const text = str(v, path, DATE);
+    if (!text) return text;
+    const time = Date.parse(text);
+    if (Number.isNaN(time)) fail('wrong-type', path);
+    return time > latest ? notAfter! : text;
   };
   const status = (v: unknown, path: string): Status | undefined => {
     if (v === undefined) return undefined;
@@ -161,7 +175,7 @@ export function checkState(value: unknown, opts: CheckOptions = {}): CheckResult
       // The earlier version's keys may differ from today's: only their shape is checked.
       evidence: evidence(p['evidence'], `${path}.evidence`, undefined),
       notes: notes(p['notes'], `${path}.notes`),
-      updatedAt: str(p['updatedAt'], `${path}.updatedAt`, DATE),
+      updatedAt: date(p['updatedAt'], `${path}.updatedAt`),
       contentHash: str(p['contentHash'], `${path}.contentHash`, HASH),
     };
   };
@@ -173,7 +187,7 @@ export function checkState(value: unknown, opts: CheckOptions = {}): CheckResult
       ...(s ? { status: s } : {}),
       evidence: evidence(a['evidence'], `${path}.evidence`, keys),
       notes: notes(a['notes'], `${path}.notes`),
-      updatedAt: str(a['updatedAt'], `${path}.updatedAt`, DATE),
+      updatedAt: date(a['updatedAt'], `${path}.updatedAt`),
       contentHash: str(a['contentHash'], `${path}.contentHash`, HASH),
     };
     const review = a['review'];
@@ -234,7 +248,7 @@ export function checkState(value: unknown, opts: CheckOptions = {}): CheckResult
         const r = fieldsOf(m, here, ['reviewedAt', 'fromHash', 'toHash']) ?? {};
         const hashOrEmpty = (v: unknown, p: string) => (v === '' ? '' : str(v, p, HASH));
         byId[id] = {
-          reviewedAt: str(r['reviewedAt'], `${here}.reviewedAt`, DATE),
+          reviewedAt: date(r['reviewedAt'], `${here}.reviewedAt`),
           fromHash: hashOrEmpty(r['fromHash'], `${here}.fromHash`),
           toHash: hashOrEmpty(r['toHash'], `${here}.toHash`),
         };
@@ -249,7 +263,7 @@ export function checkState(value: unknown, opts: CheckOptions = {}): CheckResult
     const r = fieldsOf(c, path, ['from', 'at']) ?? {};
     const record: CarryRecord = {
       from: str(r['from'], `${path}.from`, VERSION_ID),
-      at: str(r['at'], `${path}.at`, DATE),
+      at: date(r['at'], `${path}.at`),
     };
     state.carried[to] = record;
   }

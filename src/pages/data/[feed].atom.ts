@@ -7,7 +7,8 @@ import { feedRoutes } from '../../lib/routes.ts';
 import { siteTitle } from '../../lib/site-config.ts';
 import { baseHref } from '../../lib/urls.ts';
 
-export const getStaticPaths = feedRoutes satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  feedRoutes((await getCatalog()).languages)) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ lang: Lang }> = async ({ site, props }) => {
   const root = new URL(baseHref('/'), site).href;

@@ -4,7 +4,8 @@ import type { Lang } from '../../lib/model.ts';
 import { langDataRoutes } from '../../lib/routes.ts';
 import { buildChangesIndex } from '../../lib/search/changes-index.ts';
 
-export const getStaticPaths = langDataRoutes satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  langDataRoutes((await getCatalog()).languages)) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ lang: Lang }> = async ({ props }) =>
   Response.json(buildChangesIndex(await getCatalog(), props.lang));

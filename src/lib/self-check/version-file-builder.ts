@@ -2,9 +2,10 @@
 import type { Catalog } from '../catalog.ts';
 import type { Item } from '../model.ts';
 import type { DiffPart } from '../text-diff.ts';
+import { dataPaths } from '../urls.ts';
 import { planFromDiff } from './carry.ts';
 import { contentHash } from './hash.ts';
-import type { ChangeData, DiffRun, SelfCheckData } from './site-data.ts';
+import type { ChangeData, DiffRun, SelfCheckData } from './version-file.ts';
 
 const runs = (parts: DiffPart[]): DiffRun[] => parts.map((p) => [p.op, p.text]);
 
@@ -25,11 +26,17 @@ export function selfCheckData(catalog: Catalog, version: string): SelfCheckData 
     sections: checklist.meta.sections.map((s) => ({
       id: s.id,
       ...(s.title ? { title: s.title } : {}),
+      ...(s.part ? { part: s.part } : {}),
     })),
+    ...(checklist.meta.parts?.length ? { parts: checklist.meta.parts } : {}),
+    ...(checklist.meta.workbook
+      ? { workbook: { path: dataPaths.workbook(version), name: checklist.meta.workbook } }
+      : {}),
     items: checklist.items.map((i: Item) => ({
       id: i.id,
       section: i.section,
       kind: i.kind,
+      level: i.level,
       title: i.title,
       evidence: i.evidence,
       hash: contentHash(i),

@@ -3,51 +3,46 @@
  * the items a reader answers, with their evidence keys and content hashes, and how to carry
  * answers over from the previous version.
  */
+import type { ChangeKind, ChangeLabel } from '../change-kinds.ts';
+import type { LevelValue } from '../levels.ts';
+import type { ChangeNote, Item, Lang, LocalizedText, Section } from '../model.ts';
+import type { DiffPart } from '../text-diff.ts';
+import type { FieldChange } from '../version-diff.ts';
 import type { CarryPlan } from './carry.ts';
 import type { KnownItems } from './validate.ts';
 
-/** A text in every site language. */
-export interface Texts {
-  en: string;
-  ja: string;
-}
-
-/** A run of a word diff: `=` kept, `-` removed, `+` added. */
-export type DiffRun = ['=' | '-' | '+', string];
+/** A run of a word diff, as a pair: `=` kept, `-` removed, `+` added. */
+export type DiffRun = [DiffPart['op'], DiffPart['text']];
 
 /** One changed field of an item, for the re-review queue. */
-export interface FieldChangeData {
-  field: 'title' | 'requirement' | 'evidence' | 'tags';
-  key?: string;
-  change: 'added' | 'removed' | 'reworded';
-  editorial: boolean;
-  diff: { en: DiffRun[]; ja: DiffRun[] };
-}
+export type FieldChangeData = Pick<FieldChange, 'field' | 'key' | 'change' | 'editorial'> & {
+  diff: Record<Lang, DiffRun[]>;
+};
 
 /** How an item changed from the previous version, with its curated note. */
-export interface ChangeData {
-  kind: string;
-  labels: string[];
-  summary?: Texts;
-  reason?: Texts;
+export interface ChangeData extends Partial<Pick<ChangeNote, 'summary' | 'reason'>> {
+  kind: ChangeKind;
+  labels: ChangeLabel[];
   fields: FieldChangeData[];
 }
 
-export interface ItemData {
-  id: string;
-  section: string;
-  kind: 'control' | 'rule';
-  title: Texts;
-  evidence: ({ key: string } & Texts)[];
+/** An item as the self-check needs it: what it is called, its level, its evidence and its content hash. */
+export type ItemData = Pick<Item, 'id' | 'section' | 'kind' | 'title' | 'evidence'> & {
+  /** Requirement level (`unstated` when the content does not say). */
+  level: LevelValue;
   hash: string;
-}
+};
 
 export interface SelfCheckData {
   version: string;
   /** Every version, oldest first. */
   versions: string[];
   latest: string;
-  sections: { id: string; title?: Texts }[];
+  sections: Pick<Section, 'id' | 'title' | 'part'>[];
+  /** Parts above the sections, when the version has them. */
+  parts?: { id: string; title: LocalizedText }[];
+  /** The workbook the version was imported from: its site path and its file name. */
+  workbook?: { path: string; name: string };
   items: ItemData[];
   /** Carry-over from the previous version, when there is one. */
   carry?: CarryPlan & {

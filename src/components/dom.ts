@@ -1,4 +1,7 @@
-/** Small DOM helpers for the self-check elements. User text only ever goes in as text. */
+/**
+ * DOM helpers shared by the site's custom elements. Text only ever goes in as text: a string
+ * child becomes a text node, never HTML.
+ */
 
 /** A new element with attributes and children (strings become text nodes, never HTML). */
 export function el<K extends keyof HTMLElementTagNameMap>(
