@@ -18,6 +18,7 @@ import { STORAGE_KEY, type SelfCheckState } from '../../src/lib/self-check/types
 import { openSite, type Site } from '../../scripts/lib/site-browser.ts';
 import { ROOT, runScript } from '../support/run-script.ts';
 import { axeViolations, describeViolations } from '../support/axe.ts';
+import { ROOT_BUILD, requireBuild } from '../support/builds.ts';
 
 const WORKBOOK = join(ROOT, 'test/fixtures/workbook/self-assessment-7.1.xlsx');
 const SOFFICE = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';
@@ -51,10 +52,10 @@ function rowOf(workbook: ExcelJS.Workbook, id: string): { sheet: string; row: nu
 
 async function answer(page: Page, id: string, status: string, notes: string, evidence = 0) {
   await page.goto(site!.url(`/controls/${id}/`));
-  await page.locator('self-check-panel').scrollIntoViewIfNeeded();
-  await page.locator('self-check-panel form').waitFor();
-  await page.check(`self-check-panel input[name="status"][value="${status}"]`);
-  const boxes = page.locator('self-check-panel input[name="evidence"]');
+  await page.locator('mce-self-check-panel').scrollIntoViewIfNeeded();
+  await page.locator('mce-self-check-panel form').waitFor();
+  await page.check(`mce-self-check-panel input[name="status"][value="${status}"]`);
+  const boxes = page.locator('mce-self-check-panel input[name="evidence"]');
   for (let i = 0; i < evidence; i++) await boxes.nth(i).check();
   await page.fill('#self-check-notes', notes);
   await page.locator('#self-check-notes').blur();
@@ -62,7 +63,7 @@ async function answer(page: Page, id: string, status: string, notes: string, evi
 
 async function openOverview(page: Page) {
   await page.goto(site!.url('/self-check/'));
-  await page.locator('self-check-overview .progress p').first().waitFor();
+  await page.locator('mce-self-check-overview .progress p').first().waitFor();
 }
 
 async function download(page: Page): Promise<string> {
@@ -193,9 +194,11 @@ describe('answers back into the workbook', () => {
       `sheet “${ops2.sheet}”, row ${ops2.row} (OPS-002): Met? holds “Maybe”, which is not Yes, No or N/A`,
       `sheet “${ops2.sheet}”, row ${extra.number}: OPS-099 is not a control of version 7.1`,
     ]);
-    assert.deepEqual(await page.locator('.preview [data-change="added"] li').allTextContents(), [
-      '7.1 · OPS-001',
-    ]);
+    // The preview names the one added answer and shows what the file holds for it.
+    const added = await page.locator('.preview [data-change="added"] li').allTextContents();
+    assert.equal(added.length, 1);
+    assert.match(added[0]!, /\(7\.1 · OPS-001\)/);
+    assert.match(added[0]!, /Alerts go to the customer desk\./);
     await page.click('.preview [data-apply]');
     const state = (await page.evaluate(
       (key) => JSON.parse(localStorage.getItem(key)!),
@@ -283,4 +286,47 @@ it('keeps the workbook beside the version and serves it as it was', async () => 
     await (await fetch(site!.url('/data/workbooks/7.1.xlsx'))).arrayBuffer(),
   );
   assert.deepEqual(served, kept);
+});
+
+describe('the public edition, which keeps no workbook', () => {
+  let pub: Site | undefined;
+  before(async () => {
+    requireBuild(ROOT_BUILD);
+    pub = await openSite({ dist: ROOT_BUILD.dist, base: ROOT_BUILD.base });
+  });
+  after(() => pub?.close());
+
+  it('downloads a workbook of the same columns, with the answer in its row', async () => {
+    const page = await pub!.newPage();
+    await page.goto(pub!.url('/controls/3.3.3/'));
+    await page.locator('mce-self-check-panel').scrollIntoViewIfNeeded();
+    await page.locator('mce-self-check-panel form').waitFor();
+    await page.check('mce-self-check-panel input[name="status"][value="met"]');
+    await page.goto(pub!.url('/self-check/'));
+    await page.locator('mce-self-check-overview .readiness table').waitFor();
+    // 3.3.3 and 3.3.4 are the mandatory controls of section 3.0: one of two is met.
+    const row = page.locator('.readiness tr', { hasText: '3.0' });
+    assert.match((await row.textContent()) ?? '', /1 \/ 2/);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-action="workbook-download"]'),
+    ]);
+    const path = join(tmp, 'public.xlsx');
+    await file.saveAs(path);
+    const wb = await load(path);
+    const ws = wb.worksheets[0]!;
+    assert.deepEqual((ws.getRow(2).values as unknown[]).slice(1), [
+      'ID',
+      'Requirement Description',
+      'Met?',
+      'Partner Response',
+    ]);
+    const { row: at } = rowOf(wb, '3.3.3');
+    assert.equal(ws.getRow(at).getCell(3).value, 'Yes');
+    assert.match(
+      String(ws.getRow(at).getCell(2).value),
+      /^No AWS account shared between customers\nMandatory\n/,
+    );
+    assert.equal(ws.getRow(rowOf(wb, '3.3.4').row).getCell(3).value, null);
+  });
 });

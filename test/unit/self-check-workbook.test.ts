@@ -92,7 +92,8 @@ describe('answer cells', () => {
   });
 });
 
-describe('the workbook with answers', () => {
+// Reading workbooks takes seconds on a busy machine: room beyond vitest's 5 s default.
+describe('the workbook with answers', { timeout: 30_000 }, () => {
   it('fills the two cells of the answered rows only and round-trips through read-back', async () => {
     const wb = await fixture();
     const gov = itemOf('GOV-002');

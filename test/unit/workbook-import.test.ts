@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { planImport } from '../../scripts/lib/authoring/table-import.ts';
 import { splitRequirementCell } from '../../scripts/lib/authoring/requirement-cell.ts';
-import { readSheets, type NamedTable } from '../../scripts/lib/authoring/table.ts';
+import { parseCsvTable, readSheets, type NamedTable } from '../../scripts/lib/authoring/table.ts';
 import {
   isWorkbookLayout,
   planWorkbookImport,
@@ -49,6 +50,14 @@ describe('workbook layout', () => {
       columns: { id: 0, requirement: 1, met: 3, response: 4 },
       extra: ['Category'],
     });
+  });
+
+  it('names the columns it saw when a table has neither layout', () => {
+    const table = parseCsvTable('Key,Name,Text\nA-1,x,y\n');
+    expect(isWorkbookLayout([{ ...table, sheet: 'Sheet1' }])).toBe(false);
+    expect(() =>
+      planImport(table, [], { version: '1.0', fileName: 't.csv', auditsFrom: '2024-01-01' }),
+    ).toThrow(/no column for id, .*; the header row has "Key", "Name", "Text"$/);
   });
 
   it('finds no layout on a prose sheet, nor on a table with a title column', () => {
@@ -148,7 +157,8 @@ describe('the requirement cell', () => {
   });
 });
 
-describe('planWorkbookImport', () => {
+// Reading workbooks takes seconds on a busy machine: room beyond vitest's 5 s default.
+describe('planWorkbookImport', { timeout: 30_000 }, () => {
   it('recognises the workbook and writes a whole English edition', async () => {
     const sheets = await sheetsOf('self-assessment-7.1.xlsx');
     expect(isWorkbookLayout(sheets)).toBe(true);

@@ -293,6 +293,90 @@ export interface PlanParts {
   unknownDates?: boolean;
 }
 
+/** Files and steps of one part of a plan. */
+interface Written {
+  files: RawFile[];
+  nextSteps: string[];
+}
+
+/** A new version: its version.yaml, and the notes skeleton when a version comes before it. */
+function newVersionFiles(
+  existing: readonly RawFile[],
+  opts: ImportOptions,
+  parts: PlanParts,
+  previous: string | undefined,
+  write: (value: unknown) => unknown,
+): Written {
+  const { version, fileName } = opts;
+  const { source, languages } = parts.target;
+  const files: RawFile[] = [];
+  const nextSteps: string[] = [];
+  const auditsFrom = opts.auditsFrom ?? (parts.unknownDates ? undefined : DATE_PLACEHOLDER);
+  const meta: Omit<VersionMeta, 'auditsFrom'> & { auditsFrom?: string } = {
+    id: version,
+    ...(auditsFrom && { auditsFrom }),
+    ...(previous && { supersedes: previous }),
+    summary: {
+      en: `Version ${version} of the checklist, imported from ${fileName}.`,
+      ja: `チェックリストのバージョン${version}です（${fileName} から取り込み）。`,
+    },
+    sources: [source!],
+    ...(parts.parts && parts.parts.length > 0 && { parts: parts.parts }),
+    sections: parts.sections,
+    ...(parts.workbook && { workbook: parts.workbook }),
+  };
+  files.push({
+    path: versionPath(version),
+    text: toYaml(write(meta), ` Written by npm run import from ${fileName}; edit it freely.`),
+  });
+  if (opts.auditsFrom === undefined) {
+    nextSteps.push(
+      parts.unknownDates
+        ? `Add auditsFrom (the first audit date) to ${versionPath(version)} once you know it; until then the site says it is not stated.`
+        : `Set auditsFrom in ${versionPath(version)}: the content check fails until the placeholder ${DATE_PLACEHOLDER} is a date.`,
+    );
+  }
+  if (!source!.publisher) {
+    nextSteps.push(
+      `Describe the source in ${versionPath(version)} (sources[0]: its title and publisher), or give it as "source" in the mapping file.`,
+    );
+  }
+  nextSteps.push(`Rewrite the summary in ${versionPath(version)}.`);
+  if (previous && !existing.some((f) => f.path === notesPath(previous, version))) {
+    const skeleton = notesSkeleton(previous, version, {
+      en: `Version ${version} was imported from ${fileName}; it follows ${previous}.`,
+      ja: `バージョン${version}は${fileName}から取り込んだ版で、${previous}の次の版です。`,
+    });
+    files.push(
+      languages.includes('ja')
+        ? skeleton
+        : {
+            path: skeleton.path,
+            text: toYaml(
+              write(parseYaml(skeleton.text)),
+              ` Curated notes on what changed from ${previous} to ${version}: one note per changed item.`,
+            ),
+          },
+    );
+    nextSteps.push(
+      `Add a note to ${notesPath(previous, version)} for every substantive change from ${previous}: npm run check:content lists them.`,
+    );
+  }
+  return { files, nextSteps };
+}
+
+/** For a version that exists: the items it keeps that the import did not bring. */
+function keptItemsStep(current: ExistingVersion, items: readonly Item[], version: string) {
+  const absent = [...current.items]
+    .filter((id) => !items.some((i) => i.id === id))
+    .sort(compareItemIds);
+  return absent.length > 0
+    ? [
+        `versions/${version}/items/ keeps ${absent.length} item(s) the table does not have (${absent.join(', ')}): delete them if they are gone.`,
+      ]
+    : [];
+}
+
 /**
  * The files of a plan (item files; for a new version its version.yaml and the notes skeleton;
  * for a new folder of one language its edition file) and the steps left to the author.
@@ -304,7 +388,7 @@ export function finishPlan(
 ): ImportPlan {
   const { target, items } = parts;
   const { version, fileName } = opts;
-  const { current, source, languages } = target;
+  const { current, languages } = target;
   const write = (value: unknown) => onlyLanguages(value, languages);
   const files: RawFile[] = items.map((item) => ({
     path: itemPath(version, item.id),
@@ -322,67 +406,11 @@ export function finishPlan(
       ),
     });
   }
-  if (!current) {
-    const auditsFrom = opts.auditsFrom ?? (parts.unknownDates ? undefined : DATE_PLACEHOLDER);
-    const meta: Omit<VersionMeta, 'auditsFrom'> & { auditsFrom?: string } = {
-      id: version,
-      ...(auditsFrom && { auditsFrom }),
-      ...(previous && { supersedes: previous }),
-      summary: {
-        en: `Version ${version} of the checklist, imported from ${fileName}.`,
-        ja: `チェックリストのバージョン${version}です（${fileName} から取り込み）。`,
-      },
-      sources: [source!],
-      ...(parts.parts && parts.parts.length > 0 && { parts: parts.parts }),
-      sections: parts.sections,
-      ...(parts.workbook && { workbook: parts.workbook }),
-    };
-    files.push({
-      path: versionPath(version),
-      text: toYaml(write(meta), ` Written by npm run import from ${fileName}; edit it freely.`),
-    });
-    if (opts.auditsFrom === undefined) {
-      nextSteps.push(
-        parts.unknownDates
-          ? `Add auditsFrom (the first audit date) to ${versionPath(version)} once you know it; until then the site says it is not stated.`
-          : `Set auditsFrom in ${versionPath(version)}: the content check fails until the placeholder ${DATE_PLACEHOLDER} is a date.`,
-      );
-    }
-    if (!source!.publisher) {
-      nextSteps.push(
-        `Describe the source in ${versionPath(version)} (sources[0]: its title and publisher), or give it as "source" in the mapping file.`,
-      );
-    }
-    nextSteps.push(`Rewrite the summary in ${versionPath(version)}.`);
-    if (previous && !existing.some((f) => f.path === notesPath(previous, version))) {
-      const skeleton = notesSkeleton(previous, version, {
-        en: `Version ${version} was imported from ${fileName}; it follows ${previous}.`,
-        ja: `バージョン${version}は${fileName}から取り込んだ版で、${previous}の次の版です。`,
-      });
-      files.push(
-        languages.includes('ja')
-          ? skeleton
-          : {
-              path: skeleton.path,
-              text: toYaml(
-                write(parseYaml(skeleton.text)),
-                ` Curated notes on what changed from ${previous} to ${version}: one note per changed item.`,
-              ),
-            },
-      );
-      nextSteps.push(
-        `Add a note to ${notesPath(previous, version)} for every substantive change from ${previous}: npm run check:content lists them.`,
-      );
-    }
-  } else {
-    const absent = [...current.items]
-      .filter((id) => !items.some((i) => i.id === id))
-      .sort(compareItemIds);
-    if (absent.length > 0) {
-      nextSteps.push(
-        `versions/${version}/items/ keeps ${absent.length} item(s) the table does not have (${absent.join(', ')}): delete them if they are gone.`,
-      );
-    }
+  if (current) nextSteps.push(...keptItemsStep(current, items, version));
+  else {
+    const written = newVersionFiles(existing, opts, parts, previous, write);
+    files.push(...written.files);
+    nextSteps.push(...written.nextSteps);
   }
   if (following) {
     nextSteps.push(

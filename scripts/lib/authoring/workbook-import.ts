@@ -138,89 +138,113 @@ function controlItem(
   };
 }
 
+/** Where a part sheet's reading stands: the part, and the section rows met. */
+interface PartReading {
+  sheet: string;
+  partId: string;
+  summary: FoundSummary['parts'][number];
+  /** A section row met; it becomes a section once a control follows it. */
+  pending?: { id: string; name: string; row: number } | undefined;
+  /** The section controls go into. */
+  open?: Section | undefined;
+}
+
+/** A section row with no control under it is not a section: it is listed and dropped. */
+function dropPending(p: PartReading, read: SheetsRead): void {
+  if (!p.pending) return;
+  read.warnings.push({
+    sheet: p.sheet,
+    row: p.pending.row,
+    reasons: [`"${p.pending.name}" has no control under it, so it is not a section`],
+  });
+  p.pending = undefined;
+}
+
+/** The section row met last becomes the section the next controls go into. */
+function openPending(p: PartReading, read: SheetsRead, taken: Set<string>, fillJa: boolean) {
+  if (!p.pending) return;
+  p.open = {
+    id: unique(p.pending.id, taken),
+    title: texts(p.pending.name, fillJa),
+    confidence: 'S',
+    part: p.partId,
+  };
+  read.sections.push(p.open);
+  p.summary.sections.push({ id: p.open.id, title: p.pending.name, items: 0 });
+  p.pending = undefined;
+}
+
+/** One control row into `read`: its item, or why it has none, and what is worth a look. */
+function readControlRow(
+  row: TableRow,
+  id: string,
+  p: PartReading,
+  layout: SheetLayout,
+  context: { target: ImportTarget; fillJa: boolean },
+  read: SheetsRead,
+): void {
+  read.rowsById.set(id, [...(read.rowsById.get(id) ?? []), `${row.row} of "${p.sheet}"`]);
+  const answered = [layout.columns.met, layout.columns.response].some(
+    (at) => at !== undefined && row.cells[at]?.text.trim(),
+  );
+  if (answered) read.answered++;
+  const made = controlItem(row, id, p.open?.id, layout, context.target, context.fillJa);
+  const report = { sheet: p.sheet, row: row.row, id };
+  if (made.item) {
+    read.made.push({ report, item: made.item });
+    p.summary.sections.at(-1)!.items++;
+    read.found.levels[made.item.level]++;
+  }
+  if (made.reasons.length > 0) read.skipped.push({ ...report, reasons: made.reasons });
+  if (made.notes.length > 0) read.warnings.push({ ...report, reasons: made.notes });
+}
+
+/** Records which header each column was read from, and the headers left aside. */
+function recordColumns(sheet: NamedTable, layout: SheetLayout, read: SheetsRead): void {
+  const header = sheet.rows.find((r) => r.row === layout.headerRow)!;
+  for (const [field, at] of Object.entries(layout.columns)) {
+    read.columns[field] ??= header.cells[at]?.text.trim() ?? '';
+  }
+  layout.extra.forEach((h) => read.extra.add(h));
+}
+
 /** Reads one part sheet into `read`. */
 function readPartSheet(
   sheet: NamedTable,
   layout: SheetLayout,
-  target: ImportTarget,
-  fillJa: boolean,
+  context: { target: ImportTarget; fillJa: boolean },
   read: SheetsRead,
   taken: { parts: Set<string>; sections: Set<string> },
 ): void {
   const partId = unique(partIdOf(sheet.sheet), taken.parts);
-  read.parts.push({ id: partId, title: texts(sheet.sheet, fillJa) });
-  const summary: FoundSummary['parts'][number] = { id: partId, title: sheet.sheet, sections: [] };
-  read.found.parts.push(summary);
-  const header = sheet.rows.find((r) => r.row === layout.headerRow)!;
-  const headerText = (at: number | undefined) =>
-    at === undefined ? undefined : header.cells[at]?.text.trim();
-  for (const [field, at] of Object.entries(layout.columns)) {
-    read.columns[field] ??= headerText(at) ?? '';
-  }
-  layout.extra.forEach((h) => read.extra.add(h));
-
-  // A section row opens a section; it is written once a control follows it.
-  let pending: { id: string; name: string; row: number } | undefined;
-  let open: Section | undefined;
+  read.parts.push({ id: partId, title: texts(sheet.sheet, context.fillJa) });
+  const p: PartReading = {
+    sheet: sheet.sheet,
+    partId,
+    summary: { id: partId, title: sheet.sheet, sections: [] },
+  };
+  read.found.parts.push(p.summary);
+  recordColumns(sheet, layout, read);
   const grid = gridOf(sheet);
   sheet.rows.forEach((row, i) => {
     if (row.row <= layout.headerRow) return;
     const kind = classifyRow(grid.rows[i]!.cells, layout);
-    const report = { sheet: sheet.sheet, row: row.row };
-    if (kind.kind === 'blank') return;
     if (kind.kind === 'section') {
-      if (pending) {
-        read.warnings.push({
-          ...report,
-          row: pending.row,
-          reasons: [`"${pending.name}" has no control under it, so it is not a section`],
-        });
-      }
-      pending = { id: sectionIdOf(partId, kind.name), name: kind.name, row: row.row };
-      return;
-    }
-    if (kind.kind === 'other') {
+      dropPending(p, read);
+      p.pending = { id: sectionIdOf(partId, kind.name), name: kind.name, row: row.row };
+    } else if (kind.kind === 'other') {
       const text = row.cells.map((c) => c.text.trim()).find(Boolean) ?? '';
       read.warnings.push({
-        ...report,
+        sheet: sheet.sheet,
+        row: row.row,
         reasons: [`not a control or section row ("${text.slice(0, 60)}"): left out`],
       });
-      return;
+    } else if (kind.kind === 'control') {
+      openPending(p, read, taken.sections, context.fillJa);
+      readControlRow(row, kind.id, p, layout, context, read);
     }
-    if (pending) {
-      open = {
-        id: unique(pending.id, taken.sections),
-        title: texts(pending.name, fillJa),
-        confidence: 'S',
-        part: partId,
-      };
-      read.sections.push(open);
-      summary.sections.push({ id: open.id, title: pending.name, items: 0 });
-      pending = undefined;
-    }
-    const id = kind.id;
-    read.rowsById.set(id, [...(read.rowsById.get(id) ?? []), `${row.row} of "${sheet.sheet}"`]);
-    const answer = [layout.columns.met, layout.columns.response].some(
-      (at) => at !== undefined && row.cells[at]?.text.trim(),
-    );
-    if (answer) read.answered++;
-    const made = controlItem(row, id, open?.id, layout, target, fillJa);
-    const withId = { ...report, id };
-    if (made.item) {
-      read.made.push({ report: withId, item: made.item });
-      summary.sections.at(-1)!.items++;
-      read.found.levels[made.item.level]++;
-    }
-    if (made.reasons.length > 0) read.skipped.push({ ...withId, reasons: made.reasons });
-    if (made.notes.length > 0) read.warnings.push({ ...withId, reasons: made.notes });
   });
-  if (pending) {
-    read.warnings.push({
-      sheet: sheet.sheet,
-      row: pending.row,
-      reasons: [`"${pending.name}" has no control under it, so it is not a section`],
-    });
-  }
+  dropPending(p, read);
 }
 
 /** Titles of the previous version's items, by id, read from its item files. */
@@ -273,6 +297,38 @@ function linkRenumbered(
   }
 }
 
+function emptyRead(): SheetsRead {
+  return {
+    parts: [],
+    sections: [],
+    made: [],
+    rowsById: new Map(),
+    skipped: [],
+    warnings: [],
+    found: {
+      parts: [],
+      levels: Object.fromEntries(LEVEL_VALUES.map((l) => [l, 0])) as Record<LevelValue, number>,
+      sheets: [],
+    },
+    answered: 0,
+    columns: {},
+    extra: new Set(),
+  };
+}
+
+/** Into a version that exists, only controls of the sections its version.yaml declares. */
+function refuseUndeclaredSections(read: SheetsRead, declared: Set<string>, version: string) {
+  for (const m of read.made) {
+    if (!declared.has(m.item.section)) {
+      read.skipped.push({
+        ...m.report,
+        reasons: [`section ${m.item.section} is not declared in versions/${version}/version.yaml`],
+      });
+    }
+  }
+  read.made = read.made.filter((m) => declared.has(m.item.section));
+}
+
 /**
  * Turns the sheets of a self-assessment workbook (or CSV files of its sheets) into content
  * files for one version; throws `AuthoringError` on a bad set-up. `keepWorkbook` names the XLSX
@@ -296,22 +352,7 @@ export function planWorkbookImport(
       publisher: 'AWS',
     },
   });
-  const read: SheetsRead = {
-    parts: [],
-    sections: [],
-    made: [],
-    rowsById: new Map(),
-    skipped: [],
-    warnings: [],
-    found: {
-      parts: [],
-      levels: Object.fromEntries(LEVEL_VALUES.map((l) => [l, 0])) as Record<LevelValue, number>,
-      sheets: [],
-    },
-    answered: 0,
-    columns: {},
-    extra: new Set(),
-  };
+  const read = emptyRead();
   const taken = { parts: new Set<string>(), sections: new Set<string>() };
   for (const sheet of sheets) {
     const layout = detectSheetLayout(gridOf(sheet));
@@ -323,21 +364,9 @@ export function planWorkbookImport(
       continue;
     }
     read.found.sheets.push({ name: sheet.sheet });
-    readPartSheet(sheet, layout, target, fillJa, read, taken);
+    readPartSheet(sheet, layout, { target, fillJa }, read, taken);
   }
-  if (target.current) {
-    for (const m of read.made) {
-      if (!target.current.sections.has(m.item.section)) {
-        read.skipped.push({
-          ...m.report,
-          reasons: [
-            `section ${m.item.section} is not declared in versions/${opts.version}/version.yaml`,
-          ],
-        });
-      }
-    }
-    read.made = read.made.filter((m) => target.current!.sections.has(m.item.section));
-  }
+  if (target.current) refuseUndeclaredSections(read, target.current.sections, opts.version);
   linkRenumbered(read, existing, target);
   if (read.answered > 0) {
     read.warnings.push({

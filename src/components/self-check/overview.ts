@@ -27,7 +27,6 @@ import {
 import { elementTranslator, type Translate } from '../../lib/translate.ts';
 import { el } from '../dom.ts';
 import type { OverviewHost } from './overview-host.ts';
-import { renderReadiness } from './readiness-view.ts';
 import { undoMessage } from './undo-message.ts';
 import { updateStatusChart } from '../charts/status-chart.ts';
 
@@ -198,7 +197,7 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
     if (data) {
       const answers = own(this.store.state.answers, this.#version) ?? {};
       this.#renderProgress(data);
-      this.#renderReadiness(data);
+      void this.#renderReadiness(data);
       this.#renderQueue(data, answers);
       this.#renderList(data, answers);
       this.#renderReport(data, answers);
@@ -294,8 +293,10 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
   }
 
   /** Mandatory items met per part and section, and the workbook actions' introduction. */
-  #renderReadiness(data: SelfCheckData) {
+  async #renderReadiness(data: SelfCheckData) {
     const t = this.t;
+    // The readiness view loads on first render: it is not needed before the overview's data.
+    const { renderReadiness } = await import('./readiness-view.ts');
     renderReadiness(this.find('.readiness'), data, this.store.state, {
       t,
       label: (item) => this.#label(item),
