@@ -341,7 +341,7 @@ describe('charts', () => {
       assert.equal(cell.n, expected.length, cell.href);
       await page.click(`.change-chart a[href="${cell.href}"]`);
       await page.waitForURL((url) => url.search === cell.href);
-      await page.waitForFunction(() => customElements.get('compare-explorer'));
+      await page.waitForFunction(() => customElements.get('mce-compare-explorer'));
       const shown = await page
         .locator('[data-change-list] .change:not([hidden])')
         .evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.change));
@@ -373,9 +373,9 @@ describe('charts', () => {
 
     // Answer on the item page, as a reader does, then come back to the overview.
     await page.goto(site.url(`/controls/${item.id}/`));
-    await page.locator('self-check-panel').scrollIntoViewIfNeeded();
-    await page.locator('self-check-panel form').waitFor();
-    await page.check('self-check-panel input[name="status"][value="met"]');
+    await page.locator('mce-self-check-panel').scrollIntoViewIfNeeded();
+    await page.locator('mce-self-check-panel form').waitFor();
+    await page.check('mce-self-check-panel input[name="status"][value="met"]');
     await page.goto(site.url('/self-check/'));
     await page.waitForFunction(
       () => document.querySelector('[data-status-chart] tbody rect.fill-met') !== null,
