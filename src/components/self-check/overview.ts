@@ -28,10 +28,11 @@ import { elementTranslator, type Translate } from '../../lib/translate.ts';
 import { el } from '../dom.ts';
 import type { OverviewHost } from './overview-host.ts';
 import { undoMessage } from './undo-message.ts';
-import { updateStatusChart } from '../charts/status-chart.ts';
 
 const transfer = () => import('./transfer.ts');
 const workbook = () => import('./workbook-actions.ts');
+// The chart is drawn at build time with no answers; the code that redraws it loads on first render.
+const statusChart = () => import('../charts/status-chart.ts');
 
 /** An undo button, run by the overview's click handler. */
 const undoButton = (label: string) =>
@@ -255,10 +256,11 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
   #renderProgress(data: SelfCheckData) {
     const t = this.t;
     const { overall, sections } = progress(data, this.store.state);
-    updateStatusChart(
-      this,
-      sections.map(({ section, counts: c }) => ({ title: this.#sectionLabel(section), counts: c })),
-    );
+    const chartRows = sections.map(({ section, counts: c }) => ({
+      title: this.#sectionLabel(section),
+      counts: c,
+    }));
+    void statusChart().then((m) => m.updateStatusChart(this, chartRows));
     const counts = (c: Counts) => ({ ...c, notYet: c['not-yet'] });
     this.find('.progress').replaceChildren(
       el(
