@@ -18,6 +18,29 @@ export const uiStringsSchema = z.strictObject({
   'nav.main': text('Accessible name of the main navigation landmark.'),
   'nav.breadcrumb': text('Accessible name of the breadcrumb navigation.'),
 
+  'menu.open': text('Menu button of narrow screens that opens the navigation panel.'),
+  'menu.close': text('Button inside the navigation panel that closes it.'),
+  'sidebar.label': text('Sidebar heading link to the item list of version {v}.'),
+  'sidebar.added': text('Sidebar marker on an item added in this version.'),
+  'sidebar.changed': text('Sidebar marker on an item changed in this version.'),
+  'sidebar.mandatory': text('Sidebar badge on a mandatory item.'),
+  'sidebar.sectionItems': text(
+    'Sidebar link to a section in the item list, when its items are not listed.',
+  ),
+  'toc.title': text('Heading of the “on this page” contents beside the text.'),
+  'theme.label': text('Accessible name of the theme choice in the header.'),
+  'theme.auto': text('Theme choice: follow the system setting.'),
+  'theme.light': text('Theme choice: light.'),
+  'theme.dark': text('Theme choice: dark.'),
+  'chart.changes': text('Caption of the compare page chart of changes per section and label.'),
+  'chart.changesNote': text('Note under the compare chart: its numbers are links.'),
+  'chart.cell': text(
+    'Accessible name of a compare chart bar: {n} changes labelled {label} in {section}.',
+  ),
+  'chart.section': text('Column heading of the compare chart: the section.'),
+  'chart.timeline': text('Hidden caption of the home page timeline of versions.'),
+  'chart.status': text('Caption of the self-check chart of answers per section.'),
+
   'lang.switch': text('Header link to the same page in the other language, in that language.'),
   'lang.switchLabel': text('Accessible name of the language link, in the other language.'),
 

@@ -3,8 +3,16 @@
  * props, and the component only renders them. Pure functions of the catalog, unit-tested in
  * `test/unit/routes.test.ts`.
  */
-import { findItem, type Catalog, type HistoryEntry } from './catalog.ts';
+import { findItem, sectionsOf, type Catalog, type HistoryEntry } from './catalog.ts';
 import { CHANGE_KINDS, CHANGE_LABELS, type ChangeKind, type ChangeLabel } from './change-kinds.ts';
+import {
+  changeChart,
+  statusRow,
+  timeline,
+  type ChangeChart,
+  type StatusRow,
+  type TimelinePoint,
+} from './charts.ts';
 import { sectionTitle, t } from './i18n.ts';
 import { pairKey } from './ids.ts';
 import {
@@ -18,6 +26,7 @@ import {
   type Source,
   type VersionMeta,
 } from './model.ts';
+import { buildNavTree, changesFromPrevious, type NavTree } from './nav-tree.ts';
 import { searchFacets, type Facets } from './search/facets.ts';
 import { previousVersion } from './self-check/version-file-builder.ts';
 import { sideText } from './diff-parts.ts';
@@ -41,6 +50,8 @@ export interface HomePageData {
     | undefined;
   /** Every version, newest first. */
   versions: { meta: VersionMeta; isLatest: boolean }[];
+  /** Versions with an audit date on a time line by that date, oldest first. */
+  timeline: TimelinePoint[];
   /** The latest version's sources that have a URL. */
   official: Source[];
   /** True for the public edition, whose home page carries the prose about this site. */
@@ -67,19 +78,42 @@ export function homePage(catalog: Catalog, lang: Lang, publicEdition: boolean): 
     versions: [...catalog.versions]
       .reverse()
       .map((v) => ({ meta: v.meta, isLatest: v.meta.id === latest.meta.id })),
+    // Versions whose audit date no source states are listed, but not on the line.
+    timeline: timeline(
+      catalog.versions.flatMap(({ meta: { id, auditsFrom } }) =>
+        auditsFrom ? [{ id, auditsFrom }] : [],
+      ),
+    ),
     official: latest.meta.sources.filter((s) => s.url),
     publicEdition,
   };
+}
+
+/**
+ * The sidebar tree of a page of `checklist`, linking to its pinned URLs when `pinned`, with the
+ * item the page shows (if any) current and the items changed from the version before marked.
+ */
+export function navFor(
+  catalog: Catalog,
+  lang: Lang,
+  checklist: Checklist,
+  pinned: boolean,
+  current?: string,
+): NavTree {
+  const changes = changesFromPrevious(catalog, checklist.meta.id);
+  return buildNavTree(lang, checklist, { current, pinned, changes });
 }
 
 /** The item list of the latest version, at `/controls/`. */
 export interface ControlsPageData {
   lang: Lang;
   checklist: Checklist;
+  /** The sidebar: the latest version's tree, unpinned. */
+  nav: NavTree;
 }
 
 export function controlsPage(catalog: Catalog, lang: Lang): ControlsPageData {
-  return { lang, checklist: catalog.latest };
+  return { lang, checklist: catalog.latest, nav: navFor(catalog, lang, catalog.latest, false) };
 }
 
 /** A version's overview or item list, at `/v/<version>/…`. */
@@ -90,6 +124,8 @@ export interface VersionPageData {
   /** Neighbouring versions, for compare links. */
   previous?: string | undefined;
   next?: string | undefined;
+  /** The sidebar: the version's tree, pinned. */
+  nav: NavTree;
 }
 
 export function versionPage(catalog: Catalog, lang: Lang, checklist: Checklist): VersionPageData {
@@ -100,6 +136,7 @@ export function versionPage(catalog: Catalog, lang: Lang, checklist: Checklist):
     latest: catalog.latest.meta.id,
     previous: catalog.versions[i - 1]?.meta.id,
     next: catalog.versions[i + 1]?.meta.id,
+    nav: navFor(catalog, lang, checklist, true),
   };
 }
 
@@ -126,6 +163,8 @@ export interface ItemPageData {
   laterChanges: HistoryEntry[];
   prev?: Item | undefined;
   next?: Item | undefined;
+  /** The sidebar: the tree of the page's version, this item current. */
+  nav: NavTree;
 }
 
 export function itemPage(
@@ -156,6 +195,7 @@ export function itemPage(
     laterChanges: history.filter((h) => versionIds.indexOf(h.diff.from) >= versionIds.indexOf(v)),
     prev: checklist.items[index - 1],
     next: checklist.items[index + 1],
+    nav: navFor(catalog, lang, checklist, !isLatestUrl, item.id),
   };
 }
 
@@ -218,6 +258,8 @@ export interface ComparePageData {
   levels: LevelValue[];
   /** Items that did not change, as the newer version has them. */
   unchanged: Item[];
+  /** Changes per section of `groups` by curated label, each count linking to the filtered view. */
+  chart: ChangeChart;
 }
 
 export function comparePage(
@@ -235,6 +277,15 @@ export function comparePage(
     ...catalog.version(from).meta.sections.filter((s) => !toSections.some((x) => x.id === s.id)),
   ];
   const todo = evidenceChanges(diff);
+  const groups = sections
+    .map((s) => ({
+      id: s.id,
+      title: sectionTitle(lang, s),
+      changes: changes
+        .filter((c) => c.section === s.id)
+        .map((change) => ({ change, editorialBlind: blindById.get(change.id) })),
+    }))
+    .filter((g) => g.changes.length > 0);
   return {
     lang,
     from,
@@ -266,17 +317,10 @@ export function comparePage(
       }))
       .filter((list) => list.entries.length > 0),
     changeCount: changes.length,
-    groups: sections
-      .map((s) => ({
-        id: s.id,
-        title: sectionTitle(lang, s),
-        changes: changes
-          .filter((c) => c.section === s.id)
-          .map((change) => ({ change, editorialBlind: blindById.get(change.id) })),
-      }))
-      .filter((g) => g.changes.length > 0),
+    groups,
     levels: LEVEL_VALUES.filter((l) => changes.some((c) => (c.after ?? c.before)?.level === l)),
     unchanged: diff.items.filter((d) => d.kind === 'unchanged').map((d) => d.after!),
+    chart: changeChart(diff, groups),
   };
 }
 
@@ -309,8 +353,30 @@ export interface SelfCheckPageData {
   /** Every version, oldest first. */
   versions: string[];
   latest: string;
+  /**
+   * The status chart as it stands before answers are read: every section of the latest version
+   * that has items, all of them unanswered. The browser redraws it from the reader's answers.
+   */
+  statusChart: StatusRow[];
 }
 
 export function selfCheckPage(catalog: Catalog, lang: Lang): SelfCheckPageData {
-  return { lang, versions: catalog.versions.map((v) => v.meta.id), latest: catalog.latest.meta.id };
+  return {
+    lang,
+    versions: catalog.versions.map((v) => v.meta.id),
+    latest: catalog.latest.meta.id,
+    statusChart: sectionsOf(catalog.latest)
+      .filter((section) => section.items.length > 0)
+      .map((section) => {
+        const total = section.items.length;
+        return statusRow(sectionTitle(lang, section), {
+          total,
+          answered: 0,
+          met: 0,
+          partly: 0,
+          'not-yet': 0,
+          na: 0,
+        });
+      }),
+  };
 }

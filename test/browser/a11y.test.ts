@@ -48,3 +48,40 @@ describe('accessibility (axe) of every page type', () => {
     }
   }
 });
+
+describe('accessibility (axe) of the theme chosen against the system’s, and of the open menu', () => {
+  let site: Site;
+  before(async () => {
+    site = await openSite({ dist: ROOT_BUILD.dist, base: ROOT_BUILD.base });
+  });
+  after(() => site?.close());
+
+  const pages = ['/', '/controls/8.1.10/', '/ja/compare/4.2...4.2.1/', '/self-check/'];
+  for (const [system, chosen] of [
+    ['light', 'dark'],
+    ['dark', 'light'],
+  ] as const) {
+    for (const path of pages) {
+      it(`${path}: ${chosen} theme on a ${system} system`, async () => {
+        const page = await site.newPage({ colorScheme: system });
+        await page.addInitScript((theme) => localStorage.setItem('mce-theme', theme), chosen);
+        await page.goto(site.url(path), { waitUntil: 'load' });
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), chosen);
+        const violations = await axeViolations(page);
+        assert.equal(violations.length, 0, describeViolations(violations));
+      });
+    }
+  }
+
+  for (const colorScheme of SCHEMES) {
+    it(`the menu open on a phone (${colorScheme})`, async () => {
+      const page = await site.newPage({ colorScheme, viewport: { width: 412, height: 823 } });
+      await page.goto(site.url('/ja/controls/8.1.10/'), { waitUntil: 'load' });
+      await page.waitForFunction(() => customElements.get('mce-site-menu'));
+      await page.click('.menu-button');
+      await page.locator('#site-menu[data-open]').waitFor();
+      const violations = await axeViolations(page);
+      assert.equal(violations.length, 0, describeViolations(violations));
+    });
+  }
+});

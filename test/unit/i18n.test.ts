@@ -18,6 +18,7 @@ import type { Problem } from '../../src/lib/self-check/storage.ts';
 import { STATUSES } from '../../src/lib/self-check/types.ts';
 import type { IssueCode } from '../../src/lib/self-check/validate.ts';
 import type { WorkbookProblem } from '../../src/lib/self-check/workbook.ts';
+import { THEMES } from '../../src/lib/theme.ts';
 import { elementTranslator, format, translator } from '../../src/lib/translate.ts';
 import type { FieldChange } from '../../src/lib/version-diff.ts';
 
@@ -84,6 +85,7 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   }),
   'selfCheck.preview.': members<ImportMode>({ merge: true, replace: true }),
   'selfCheck.reviews.': ['json', 'csv'],
+  'theme.': THEMES,
   'selfCheck.workbook.problem.': members<WorkbookProblem['code']>({
     unknownId: true,
     met: true,

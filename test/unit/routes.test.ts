@@ -11,6 +11,7 @@ import { buildCatalog, type Catalog } from '../../src/lib/catalog.ts';
 import { t } from '../../src/lib/i18n.ts';
 import { compileContent, loadContent } from '../../src/lib/load.ts';
 import { LANGS, type Lang } from '../../src/lib/model.ts';
+import type { NavTree } from '../../src/lib/nav-tree.ts';
 import type { ComparePageData } from '../../src/lib/page-data.ts';
 import {
   compareIndexRoutes,
@@ -243,6 +244,21 @@ describe('home page data', () => {
     }
   });
 
+  it('places every version with an audit date on a time line by that date, oldest first', () => {
+    const byDate = raw
+      .filter((v) => v.auditsFrom)
+      .sort((a, b) => a.auditsFrom.localeCompare(b.auditsFrom));
+    for (const lang of LANGS) {
+      const { timeline } = forLang(homeRoutes(catalog, true), lang);
+      expect(timeline.map((p) => [p.id, p.date])).toEqual(byDate.map((v) => [v.id, v.auditsFrom]));
+      expect(timeline[0]!.x).toBe(0);
+      if (timeline.length > 1) expect(timeline.at(-1)!.x).toBe(100);
+      for (let i = 1; i < timeline.length; i++) {
+        expect(timeline[i]!.x).toBeGreaterThan(timeline[i - 1]!.x);
+      }
+    }
+  });
+
   it('has no list of changes when the latest pair has no notes', () => {
     const home = homeRoutes(fixture(), true)[0]!.props;
     expect(home.latest.meta.id).toBe('1.2');
@@ -275,6 +291,74 @@ describe('item list and version page data', () => {
       expect(r.props.previous).toBe(ids[i - 1]);
       expect(r.props.next).toBe(ids[i + 1]);
       expect(r.params.lang).toBe(langParam(r.props.lang));
+    }
+  });
+});
+
+describe('sidebar trees', () => {
+  /** Every item of a tree, in order, with its section. */
+  const treeItems = (tree: NavTree) =>
+    tree.parts.flatMap((p) =>
+      p.sections.flatMap((s) => (s.items ?? []).map((i) => ({ ...i, section: s.id }))),
+    );
+  /** The marker the sidebar gives an item of `to`, from the files of the version before. */
+  const expectedMark = (from: RawVersion | undefined, to: RawVersion, id: string) =>
+    !from
+      ? undefined
+      : !from.items.has(id)
+        ? 'added'
+        : changedIds(from, to).has(id)
+          ? 'changed'
+          : undefined;
+
+  it('lists the latest version unpinned at /controls/, changes from the version before marked', () => {
+    for (const lang of LANGS) {
+      const { nav } = forLang(controlsRoutes(catalog), lang);
+      expect(nav.version).toBe(rawLatest.id);
+      expect(nav.listPath).toBe('/controls/');
+      const items = treeItems(nav);
+      expect(new Set(items.map((i) => i.id))).toEqual(new Set(rawLatest.items.keys()));
+      for (const i of items) {
+        expect(i.path).toBe(`/controls/${i.id}/`);
+        expect(i.section).toBe(rawLatest.items.get(i.id)!.section);
+        expect(i.title).toBe(rawLatest.items.get(i.id)!.title[lang]);
+        expect(i.current).toBe(false);
+        expect(i.change, i.id).toBe(expectedMark(raw.at(-2), rawLatest, i.id));
+      }
+    }
+  });
+
+  it('gives each version page its own version’s tree, pinned', () => {
+    for (const r of versionRoutes(catalog)) {
+      const at = ids.indexOf(r.params.version);
+      const v = raw[at]!;
+      const { nav } = r.props;
+      expect(nav.version).toBe(v.id);
+      expect(nav.listPath).toBe(`/v/${v.id}/controls/`);
+      const items = treeItems(nav);
+      expect(new Set(items.map((i) => i.id))).toEqual(new Set(v.items.keys()));
+      for (const i of items) {
+        expect(i.path).toBe(`/v/${v.id}/controls/${i.id}/`);
+        expect(i.change, i.id).toBe(expectedMark(raw[at - 1], v, i.id));
+      }
+    }
+  });
+
+  it('marks the item page’s item current and opens its section alone', () => {
+    const routes = [...latestItemRoutes(catalog), ...pinnedItemRoutes(catalog)];
+    for (const r of routes) {
+      const version = 'version' in r.params ? (r.params.version as string) : rawLatest.id;
+      const { nav, isLatestUrl } = r.props;
+      expect(nav.version).toBe(version);
+      const items = treeItems(nav);
+      expect(items.filter((i) => i.current).map((i) => i.id)).toEqual([r.params.id]);
+      const section = raw.find((v) => v.id === version)!.items.get(r.params.id)!.section;
+      const open = nav.parts.flatMap((p) => p.sections).filter((s) => s.open);
+      expect(open.map((s) => s.id)).toEqual([section]);
+      const current = items.find((i) => i.current)!;
+      expect(current.path).toBe(
+        isLatestUrl ? `/controls/${r.params.id}/` : `/v/${version}/controls/${r.params.id}/`,
+      );
     }
   });
 });
@@ -524,6 +608,31 @@ describe('compare page data (fixture)', () => {
     for (const c of changes) expect(c.editorialBlind?.id).toBe(c.change.id);
   });
 
+  it('charts changes per section by label, each count linking to its filtered view', () => {
+    for (const lang of LANGS) {
+      const { chart } = page(lang, '1.0...1.1');
+      const zero = { relaxed: 0, tightened: 0, clarified: 0, editorial: 0 };
+      // Notes: 8.1.1 tightened, 8.1.3 relaxed, 8.1.4 clarified (8.0); 9.1.1 tightened (9.0).
+      expect(chart.labels).toEqual(['relaxed', 'tightened', 'clarified']);
+      expect(chart.max).toBe(1);
+      expect(chart.rows.map((r) => [r.section, r.title, r.counts])).toEqual([
+        [
+          '8.0',
+          t(lang, 'section.untitled', { id: '8.0' }),
+          { ...zero, relaxed: 1, tightened: 1, clarified: 1 },
+        ],
+        ['9.0', lang === 'en' ? '9.0 Operations' : '9.0 運用', { ...zero, tightened: 1 }],
+      ]);
+      for (const row of chart.rows) {
+        for (const label of chart.labels) {
+          const query = new URLSearchParams(row.links[label].slice(1));
+          expect([query.get('section'), query.get('label')]).toEqual([row.section, label]);
+        }
+      }
+    }
+    expect(page('en', '1.1...1.2').chart).toEqual({ labels: [], rows: [], max: 0 });
+  });
+
   it('has empty lists for a pair where nothing changed and no notes', () => {
     const p = page('en', '1.1...1.2');
     expect(p.overview).toBeUndefined();
@@ -579,10 +688,35 @@ describe('search page data', () => {
 describe('self-check page data', () => {
   it('offers every version, oldest first, and names the latest', () => {
     for (const lang of LANGS) {
-      expect(forLang(selfCheckRoutes(catalog), lang)).toEqual({
+      const page = forLang(selfCheckRoutes(catalog), lang);
+      expect({ lang: page.lang, versions: page.versions, latest: page.latest }).toEqual({
         lang,
         versions: ids,
         latest: rawLatest.id,
+      });
+    }
+  });
+
+  it('draws every section of the latest version that has items, all unanswered', () => {
+    const fx = fixture();
+    const titles: Record<Lang, string[]> = {
+      en: ['Program rules', t('en', 'section.untitled', { id: '8.0' }), '9.0 Operations'],
+      ja: ['プログラムの規定', t('ja', 'section.untitled', { id: '8.0' }), '9.0 運用'],
+    };
+    // 1.2 has audit-timing (program), 8.1.1, 8.1.2 and 8.1.4 (8.0), and 9.1.1 (9.0).
+    const totals = [1, 3, 1];
+    for (const lang of LANGS) {
+      const { statusChart } = forLang(selfCheckRoutes(fx), lang);
+      expect(statusChart.map((r) => r.title)).toEqual(titles[lang]);
+      statusChart.forEach((row, i) => {
+        expect(row.values).toEqual({
+          met: 0,
+          partly: 0,
+          'not-yet': 0,
+          na: 0,
+          unanswered: totals[i],
+        });
+        expect(row.segments).toEqual([{ key: 'unanswered', value: totals[i], x: 0, width: 100 }]);
       });
     }
   });

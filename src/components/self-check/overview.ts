@@ -31,6 +31,8 @@ import { undoMessage } from './undo-message.ts';
 
 const transfer = () => import('./transfer.ts');
 const workbook = () => import('./workbook-actions.ts');
+// The chart is drawn at build time with no answers; the code that redraws it loads on first render.
+const statusChart = () => import('../charts/status-chart.ts');
 
 /** An undo button, run by the overview's click handler. */
 const undoButton = (label: string) =>
@@ -254,6 +256,11 @@ class SelfCheckOverview extends HTMLElement implements OverviewHost {
   #renderProgress(data: SelfCheckData) {
     const t = this.t;
     const { overall, sections } = progress(data, this.store.state);
+    const chartRows = sections.map(({ section, counts: c }) => ({
+      title: this.#sectionLabel(section),
+      counts: c,
+    }));
+    void statusChart().then((m) => m.updateStatusChart(this, chartRows));
     const counts = (c: Counts) => ({ ...c, notYet: c['not-yet'] });
     this.find('.progress').replaceChildren(
       el(
