@@ -10,6 +10,9 @@ export default defineConfig({
   base: process.env.MSP_BASE || '/',
   outDir: process.env.MSP_OUT_DIR || 'dist',
   trailingSlash: 'always',
+  // Scoped styles select a class (same specificity as the default attribute) and cost fewer
+  // bytes in every element of a component.
+  scopedStyleStrategy: 'class',
   integrations: [mdx(), sitemap()],
   // Styles in one cached stylesheet for the whole site, not inline in every page: a second page
   // costs no CSS at all, and 4,000 pages are 20 MB smaller (5.2 KB a page).
