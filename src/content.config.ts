@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import type { Loader, LoaderContext } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { resolve, sep } from 'node:path';
 import { buildCatalog } from './lib/catalog.ts';
@@ -30,21 +30,30 @@ function validatedContent(): Promise<ContentBundle> {
   return bundle;
 }
 
+/** One entry of a collection, as a loader stores it. */
+interface Entry {
+  id: string;
+  data: Record<string, unknown>;
+}
+
 /**
  * A loader that fills a collection from the validated content folder and, in `astro dev`,
  * fills it again when a content file changes (a bad edit is logged, the last good data stays).
+ * Entries carry a digest of their data: an unchanged entry is not stored again, so a build
+ * where nothing changed leaves the data store as it was.
  */
-function contentLoader(
-  name: string,
-  fill: (content: ContentBundle, store: LoaderContext['store']) => void,
-): Loader {
+function contentLoader(name: string, entries: (content: ContentBundle) => Entry[]): Loader {
   return {
     name,
-    load: async ({ store, watcher, logger }) => {
+    load: async ({ store, watcher, logger, generateDigest }) => {
       const sync = async () => {
         const content = await validatedContent();
-        store.clear();
-        fill(content, store);
+        const ids = new Set<string>();
+        for (const { id, data } of entries(content)) {
+          ids.add(id);
+          store.set({ id, data, digest: generateDigest(data) });
+        }
+        for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
       };
       await sync();
       watcher?.add(dir);
@@ -59,11 +68,9 @@ function contentLoader(
 
 /** Every checklist version, complete: metadata and items in reading order. */
 const versions = defineCollection({
-  loader: contentLoader('checklist-versions', (content, store) => {
-    for (const v of content.versions) {
-      store.set({ id: v.meta.id, data: { meta: v.meta, items: v.items } });
-    }
-  }),
+  loader: contentLoader('checklist-versions', (content) =>
+    content.versions.map((v) => ({ id: v.meta.id, data: { meta: v.meta, items: v.items } })),
+  ),
   schema: z.object({
     /** Version metadata from `version.yaml`. */
     meta: versionMetaSchema,
@@ -74,9 +81,9 @@ const versions = defineCollection({
 
 /** Curated change notes, one entry per version pair (`4.2...4.2.1`). */
 const changeNotes = defineCollection({
-  loader: contentLoader('checklist-change-notes', (content, store) => {
-    for (const n of content.notes) store.set({ id: `${n.from}...${n.to}`, data: n });
-  }),
+  loader: contentLoader('checklist-change-notes', (content) =>
+    content.notes.map((n) => ({ id: `${n.from}...${n.to}`, data: n })),
+  ),
   schema: changeNotesSchema,
 });
 
