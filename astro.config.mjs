@@ -2,13 +2,14 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { outDir } from './src/lib/site-config.ts';
 
 export default defineConfig({
   // Absolute URLs (canonical, sitemap, feed) use SITE_URL; links inside the site are relative
   // to `base`, so the same build can be served from a sub-path (MSP_BASE=/docs/).
   site: process.env.SITE_URL || 'https://msp-checklist.example',
   base: process.env.MSP_BASE || '/',
-  outDir: process.env.MSP_OUT_DIR || 'dist',
+  outDir: outDir(process.env),
   trailingSlash: 'always',
   // Scoped styles select a class (same specificity as the default attribute) and cost fewer
   // bytes in every element of a component.
@@ -18,6 +19,9 @@ export default defineConfig({
   // costs no CSS at all, and 4,000 pages are 20 MB smaller (5.2 KB a page).
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // Item pages carry a cache key of their data (src/lib/page-keys.ts): a rebuild renders only
+  // the pages whose data or code changed and copies the others from the last build.
+  experimental: { incrementalBuild: true },
   // No script inlined into pages either (the copy-link element was repeated in each one): every
   // script is a cached file.
   vite: { build: { cssCodeSplit: false, assetsInlineLimit: 0 } },

@@ -5,6 +5,7 @@
 import type { Catalog, HistoryEntry } from './catalog.ts';
 import { findItem } from './catalog.ts';
 import { LANGS, type Checklist, type Item, type Lang } from './model.ts';
+import { itemPageKey } from './page-keys.ts';
 
 /** The `[...lang]` parameter for a language. */
 export const langParam = (lang: Lang): string | undefined => (lang === 'en' ? undefined : lang);
@@ -57,24 +58,35 @@ function itemPage(
   };
 }
 
+/** An item page's route entry; `settings` are the build settings it prints (`renderSettings`). */
+function itemRoute<P>(params: P, props: ItemPageData, settings: string) {
+  return { params, props, cacheKey: itemPageKey(props, settings) };
+}
+
 /** `/controls/<id>/` for each item of the latest version. */
-export function latestItemRoutes(catalog: Catalog) {
+export function latestItemRoutes(catalog: Catalog, settings: string) {
   return LANGS.flatMap((lang) =>
-    catalog.latest.items.map((item) => ({
-      params: { lang: langParam(lang), id: item.id },
-      props: itemPage(catalog, lang, catalog.latest, item, true),
-    })),
+    catalog.latest.items.map((item) =>
+      itemRoute(
+        { lang: langParam(lang), id: item.id },
+        itemPage(catalog, lang, catalog.latest, item, true),
+        settings,
+      ),
+    ),
   );
 }
 
 /** `/v/<version>/controls/<id>/` for each item of every version. */
-export function pinnedItemRoutes(catalog: Catalog) {
+export function pinnedItemRoutes(catalog: Catalog, settings: string) {
   return LANGS.flatMap((lang) =>
     catalog.versions.flatMap((v) =>
-      v.items.map((item) => ({
-        params: { lang: langParam(lang), version: v.meta.id, id: item.id },
-        props: itemPage(catalog, lang, v, item, false),
-      })),
+      v.items.map((item) =>
+        itemRoute(
+          { lang: langParam(lang), version: v.meta.id, id: item.id },
+          itemPage(catalog, lang, v, item, false),
+          settings,
+        ),
+      ),
     ),
   );
 }

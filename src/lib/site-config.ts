@@ -5,6 +5,11 @@ export function contentDir(env: Record<string, string | undefined>): string {
   return env.MSP_CONTENT_DIR || 'content';
 }
 
+/** Folder the build writes the site to (`MSP_OUT_DIR`, default `dist`). */
+export function outDir(env: Record<string, string | undefined>): string {
+  return env.MSP_OUT_DIR || 'dist';
+}
+
 /** Site title shown in the header and `<title>` (`MSP_SITE_TITLE`). */
 export function siteTitle(env: Record<string, string | undefined>): string {
   return env.MSP_SITE_TITLE || 'MSP Checklist Explorer';
@@ -16,4 +21,12 @@ export function siteTitle(env: Record<string, string | undefined>): string {
  */
 export function isPublicEdition(env: Record<string, string | undefined>): boolean {
   return contentDir(env).replace(/\/+$/, '') === 'content';
+}
+
+/**
+ * The settings here that pages print, as one string: part of each page's cache key, so a
+ * change of title or edition renders every page again.
+ */
+export function renderSettings(env: Record<string, string | undefined>): string {
+  return JSON.stringify([siteTitle(env), isPublicEdition(env)]);
 }
