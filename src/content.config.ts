@@ -1,22 +1,31 @@
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { createHash } from 'node:crypto';
 import { resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildCatalog } from './lib/catalog.ts';
 import { ContentErrors } from './lib/content-error.ts';
 import type { ContentBundle } from './lib/load.ts';
-import { loadContent } from './lib/load.ts';
+import { compileContent, readContentFiles } from './lib/load.ts';
 import { changeNotesSchema, itemSchema, versionMetaSchema } from './lib/model.ts';
 import { contentDir } from './lib/site-config.ts';
+import { withParsedYaml } from './lib/yaml-cache.ts';
 
 const dir = resolve(contentDir(process.env));
 
 // Both collections come from one validated read of the content folder: the catalog check
-// (curated notes against computed diffs) must pass before anything is stored.
+// (curated notes against computed diffs) must pass before anything is stored. Files whose text
+// is unchanged since the last build are not parsed again (a cache in Astro's cacheDir, one per
+// content folder).
 let bundle: Promise<ContentBundle> | undefined;
-function validatedContent(): Promise<ContentBundle> {
-  bundle ??= loadContent(dir)
-    .then((b) => {
+function validatedContent(cacheDir: URL): Promise<ContentBundle> {
+  const name = createHash('sha256').update(dir).digest('hex').slice(0, 12);
+  const cache = fileURLToPath(new URL(`content-yaml-${name}.bin`, cacheDir));
+  bundle ??= readContentFiles(dir)
+    .then((files) => withParsedYaml(files, cache))
+    .then((files) => {
+      const b = compileContent(files);
       buildCatalog(b);
       return b;
     })
@@ -45,9 +54,9 @@ interface Entry {
 function contentLoader(name: string, entries: (content: ContentBundle) => Entry[]): Loader {
   return {
     name,
-    load: async ({ store, watcher, logger, generateDigest }) => {
+    load: async ({ store, watcher, logger, generateDigest, config }) => {
       const sync = async () => {
-        const content = await validatedContent();
+        const content = await validatedContent(config.cacheDir);
         const ids = new Set<string>();
         for (const { id, data } of entries(content)) {
           ids.add(id);

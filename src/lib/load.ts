@@ -25,6 +25,8 @@ import {
 export interface RawFile {
   path: string;
   text: string;
+  /** The text already parsed by `parseContentYaml`, when known (kept from the last build). */
+  parsed?: unknown;
 }
 
 /** Everything the content folder holds, validated. Versions are sorted oldest first. */
@@ -47,6 +49,11 @@ export async function readContentFiles(dir: string): Promise<RawFile[]> {
   return Promise.all(
     paths.map(async (path) => ({ path, text: await readFile(join(dir, path), 'utf8') })),
   );
+}
+
+/** Parses the YAML text of a content file; throws `YAMLParseError`. */
+export function parseContentYaml(text: string): unknown {
+  return parseYaml(text, { prettyErrors: true });
 }
 
 /** Reads and compiles a content folder; throws `ContentErrors` listing every problem. */
@@ -79,7 +86,7 @@ function parseFile<T>(
 ): T | undefined {
   let raw: unknown;
   try {
-    raw = parseYaml(file.text, { prettyErrors: true });
+    raw = 'parsed' in file ? file.parsed : parseContentYaml(file.text);
   } catch (e) {
     const detail = e instanceof YAMLParseError ? e.message.split('\n')[0] : String(e);
     errors.push(new ContentError(file.path, itemHint, undefined, `not valid YAML: ${detail}`));
