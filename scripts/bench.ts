@@ -91,6 +91,11 @@ interface ScaleRow {
   distMB: number;
   distFiles: number;
   pagefindMB: number;
+  /** User + system CPU time of the whole build, and per page: what load does not inflate much. */
+  cpuS: number;
+  cpuMsPerPage: number;
+  /** Largest resident set of any one process of the build. */
+  maxRssMB: number;
   /** One-minute load average when the build ended: above the core count, others shared the CPU. */
   load: number;
 }
@@ -129,7 +134,10 @@ function scaleRun(items: number): Promise<ScaleRow> {
       distMB: size.bytes / 1024 / 1024,
       distFiles: size.files,
       pagefindMB: pagefind.bytes / 1024 / 1024,
-      load: loadavg()[0]!,
+      cpuS: t.cpuS,
+      cpuMsPerPage: (t.cpuS * 1000) / pages,
+      maxRssMB: t.maxRssMB,
+      load: t.load,
     };
   });
 }
@@ -536,7 +544,8 @@ Synthetic checklists (scripts/lib/bench-content.ts): N items × ${VERSIONS} vers
 Japanese, about 1 in 8 items changed between versions. Pages are every HTML page built (item
 pages for the latest and each pinned version, lists, compare, home) in both languages.
 Time per page should stay flat as N grows. "load" is the one-minute load average when the
-build ended: above ${machine.cpus}, other processes shared the CPU and the times are inflated.
+build ended: above ${machine.cpus}, other processes shared the CPU and the times are inflated;
+CPU time (user + system of every process of the build, from GNU time) is inflated much less.
 
 ${table(
   [
@@ -551,6 +560,9 @@ ${table(
     'dist (MB)',
     'dist files',
     'pagefind index (MB)',
+    'CPU (s)',
+    'CPU ms/page',
+    'peak memory (MB)',
     'load',
   ],
   scale.map((r, i) => [
@@ -565,6 +577,9 @@ ${table(
     r.distMB.toFixed(1),
     r.distFiles.toLocaleString('en'),
     r.pagefindMB.toFixed(1),
+    r.cpuS.toFixed(1),
+    r.cpuMsPerPage.toFixed(2),
+    r.maxRssMB.toFixed(0),
     r.load.toFixed(1),
   ]),
 )}
