@@ -2,7 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { outDir } from './src/lib/site-config.ts';
+import { incrementalBuild, outDir } from './src/lib/site-config.ts';
 
 export default defineConfig({
   // Absolute URLs (canonical, sitemap, feed) use SITE_URL; links inside the site are relative
@@ -19,9 +19,10 @@ export default defineConfig({
   // costs no CSS at all, and 4,000 pages are 20 MB smaller (5.2 KB a page).
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  // Item pages carry a cache key of their data (src/lib/page-keys.ts): a rebuild renders only
-  // the pages whose data or code changed and copies the others from the last build.
-  experimental: { incrementalBuild: true },
+  // With MSP_INCREMENTAL=1, a rebuild renders only the item pages whose data or code changed
+  // (their cache keys: src/lib/page-keys.ts) and copies the others from the last build. Off by
+  // default: writing that cache makes a build from scratch 30-45% slower at 4,000 pages.
+  experimental: { incrementalBuild: incrementalBuild(process.env) },
   // No script inlined into pages either (the copy-link element was repeated in each one): every
   // script is a cached file.
   vite: { build: { cssCodeSplit: false, assetsInlineLimit: 0 } },

@@ -10,6 +10,14 @@ export function outDir(env: Record<string, string | undefined>): string {
   return env.MSP_OUT_DIR || 'dist';
 }
 
+/**
+ * Whether the build keeps a cache of rendered item pages for the next one (`MSP_INCREMENTAL=1`):
+ * worth it for repeated builds of one content folder, a cost for a build that runs once.
+ */
+export function incrementalBuild(env: Record<string, string | undefined>): boolean {
+  return env.MSP_INCREMENTAL === '1';
+}
+
 /** Site title shown in the header and `<title>` (`MSP_SITE_TITLE`). */
 export function siteTitle(env: Record<string, string | undefined>): string {
   return env.MSP_SITE_TITLE || 'MSP Checklist Explorer';
