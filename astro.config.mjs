@@ -2,15 +2,28 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { incrementalBuild, outDir } from './src/lib/site-config.ts';
 
 export default defineConfig({
   // Absolute URLs (canonical, sitemap, feed) use SITE_URL; links inside the site are relative
   // to `base`, so the same build can be served from a sub-path (MSP_BASE=/docs/).
   site: process.env.SITE_URL || 'https://msp-checklist.example',
   base: process.env.MSP_BASE || '/',
-  outDir: process.env.MSP_OUT_DIR || 'dist',
+  outDir: outDir(process.env),
   trailingSlash: 'always',
+  // Scoped styles select a class (same specificity as the default attribute) and cost fewer
+  // bytes in every element of a component.
+  scopedStyleStrategy: 'class',
   integrations: [mdx(), sitemap()],
-  build: { format: 'directory' },
+  // Styles in one cached stylesheet for the whole site, not inline in every page: a second page
+  // costs no CSS at all, and 4,000 pages are 20 MB smaller (5.2 KB a page).
+  build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // With MSP_INCREMENTAL=1, a rebuild renders only the item pages whose data or code changed
+  // (their cache keys: src/lib/page-keys.ts) and copies the others from the last build. Off by
+  // default: writing that cache makes a build from scratch 30-45% slower at 4,000 pages.
+  experimental: { incrementalBuild: incrementalBuild(process.env) },
+  // No script inlined into pages either (the copy-link element was repeated in each one): every
+  // script is a cached file.
+  vite: { build: { cssCodeSplit: false, assetsInlineLimit: 0 } },
 });

@@ -3,11 +3,15 @@
  * bench/report.json with
  * - production build time (Astro and pagefind apart), time per page, dist and pagefind index
  *   size for synthetic checklists of N items × V versions in both languages;
+ * - cold and warm builds of the same synthetic checklist at about 400 and 4,000 pages: time,
+ *   CPU time and peak memory from the OS, dist size and bytes per page, and what a control
+ *   page loads before the reader interacts (in Chromium, code fetched by observers included);
  * - page weight per page type, and Lighthouse scores for the home, a control and a compare page,
  *   on the real site;
  * - the time computeVersionDiff takes on two synthetic versions of 1,000 items;
  * - figures other modules add (bench/search.ts, when it exists).
- * Options: --sizes=100,1000,3000 --versions=2 --lighthouse-runs=3 --no-lighthouse.
+ * Options: --sizes=100,1000,3000 --versions=2 --build-items=66,660 --lighthouse-runs=3
+ * --no-lighthouse.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -20,28 +24,32 @@ import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Result as LighthouseResult } from 'lighthouse';
 import * as prettier from 'prettier';
-import { compileContent } from '../src/lib/load.ts';
+import { compileContent, type RawFile } from '../src/lib/load.ts';
 import { computeVersionDiff } from '../src/lib/version-diff.ts';
-import { generateBenchContent, writeBenchContent } from './lib/bench-content.ts';
+import { generateBenchContent, rewordOneItem, writeBenchContent } from './lib/bench-content.ts';
+import { fileOfUrl } from './lib/built-site.ts';
 import {
   budgetFor,
+  gzipSize,
   heaviestByType,
   weighBuild,
   type Budgets,
   type WeighedPage,
 } from './lib/page-weight.ts';
-import { CHROMIUM, CHROMIUM_ARGS } from './lib/site-browser.ts';
+import { CHROMIUM, CHROMIUM_ARGS, openSite } from './lib/site-browser.ts';
 import { startStaticServer } from './lib/static-server.ts';
 
 const { values: args } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100,1000,3000' },
+    'build-items': { type: 'string', default: '66,660' },
     versions: { type: 'string', default: '2' },
     'lighthouse-runs': { type: 'string', default: '3' },
     'no-lighthouse': { type: 'boolean', default: false },
   },
 });
 const SIZES = args.sizes.split(',').map(Number);
+const BUILD_ITEMS = args['build-items'].split(',').map(Number);
 const VERSIONS = Number(args.versions);
 const LIGHTHOUSE_RUNS = Number(args['lighthouse-runs']);
 const OUT = resolve('bench');
@@ -72,21 +80,6 @@ async function countHtml(dir: string): Promise<number> {
   ).length;
 }
 
-/** Runs the production build; returns Astro and pagefind durations in ms. */
-async function build(
-  env: Record<string, string>,
-): Promise<{ astroMs: number; pagefindMs: number }> {
-  const timings = join(await mkdtemp(join(tmpdir(), 'msp-timings-')), 'timings.json');
-  const r = spawnSync(process.execPath, ['scripts/build.ts'], {
-    stdio: 'inherit',
-    env: { ...process.env, MSP_BASE: '/', ...env, MSP_TIMINGS_FILE: timings },
-  });
-  if (r.status !== 0) throw new Error(`build failed (${JSON.stringify(env)})`);
-  const t = JSON.parse(await readFile(timings, 'utf8')) as { astroMs: number; pagefindMs: number };
-  await rm(join(timings, '..'), { recursive: true, force: true });
-  return t;
-}
-
 interface ScaleRow {
   items: number;
   versions: number;
@@ -98,18 +91,35 @@ interface ScaleRow {
   distMB: number;
   distFiles: number;
   pagefindMB: number;
+  /** User + system CPU time of the whole build, and per page: what load does not inflate much. */
+  cpuS: number;
+  cpuMsPerPage: number;
+  /** Largest resident set of any one process of the build. */
+  maxRssMB: number;
   /** One-minute load average when the build ended: above the core count, others shared the CPU. */
   load: number;
 }
 
-async function scaleRun(items: number): Promise<ScaleRow> {
+/** Runs `fn` on a synthetic checklist of `items` × VERSIONS written to a scratch folder. */
+async function withSyntheticSite<T>(
+  items: number,
+  fn: (site: { content: string; dist: string; files: RawFile[] }) => Promise<T>,
+): Promise<T> {
   const work = await mkdtemp(join(tmpdir(), `msp-bench-${items}-`));
   try {
     const content = join(work, 'content');
-    const dist = join(work, 'dist');
-    await writeBenchContent(content, generateBenchContent({ items, versions: VERSIONS }));
+    const files = generateBenchContent({ items, versions: VERSIONS });
+    await writeBenchContent(content, files);
+    return await fn({ content, dist: join(work, 'dist'), files });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+function scaleRun(items: number): Promise<ScaleRow> {
+  return withSyntheticSite(items, async ({ content, dist }) => {
     log(`building ${items} items × ${VERSIONS} versions`);
-    const t = await build({ MSP_CONTENT_DIR: content, MSP_OUT_DIR: dist });
+    const t = await measuredBuild({ MSP_CONTENT_DIR: content, MSP_OUT_DIR: dist });
     const pages = await countHtml(dist);
     const size = await folderSize(dist);
     const pagefind = await folderSize(join(dist, 'pagefind'));
@@ -117,18 +127,19 @@ async function scaleRun(items: number): Promise<ScaleRow> {
       items,
       versions: VERSIONS,
       pages,
-      astroS: t.astroMs / 1000,
-      pagefindS: t.pagefindMs / 1000,
-      msPerPage: t.astroMs / pages,
-      msPerPageAll: (t.astroMs + t.pagefindMs) / pages,
+      astroS: t.astroS,
+      pagefindS: t.pagefindS,
+      msPerPage: (t.astroS * 1000) / pages,
+      msPerPageAll: ((t.astroS + t.pagefindS) * 1000) / pages,
       distMB: size.bytes / 1024 / 1024,
       distFiles: size.files,
       pagefindMB: pagefind.bytes / 1024 / 1024,
-      load: loadavg()[0]!,
+      cpuS: t.cpuS,
+      cpuMsPerPage: (t.cpuS * 1000) / pages,
+      maxRssMB: t.maxRssMB,
+      load: t.load,
     };
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
+  });
 }
 
 function diffTiming(items: number) {
@@ -236,6 +247,14 @@ function table(head: string[], rows: (string | number)[][]): string {
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+/** A table from rows and their columns, each a heading and how to show a row's cell. */
+function columns<T>(rows: T[], cols: [string, (row: T) => string | number][]): string {
+  return table(
+    cols.map(([head]) => head),
+    rows.map((r) => cols.map(([, cell]) => cell(r))),
+  );
+}
+
 /** Search figures as Markdown: the module's own `markdown`, a flat table, or JSON. */
 function searchMarkdown(search: Awaited<ReturnType<typeof searchFigures>>): string {
   if (!search.present) {
@@ -255,12 +274,198 @@ function searchMarkdown(search: Awaited<ReturnType<typeof searchFigures>>): stri
   return `\`\`\`json\n${JSON.stringify(f, null, 2)}\n\`\`\``;
 }
 
+/** The figures the issue measured for Starlight 0.42 on Astro 7 on the same machine (issue 15). */
+const STARLIGHT = {
+  buildS: { 400: 10.6, 4000: 38.7 } as Record<number, number>,
+  peakMemoryMB: 1.56 * 1024,
+  distMB: 98,
+  controlFirstViewKB: 21.5,
+};
+
+/** One production build as the OS saw it. */
+interface BuildRun {
+  astroS: number;
+  pagefindS: number;
+  /** Wall time of the whole build (scripts/build.ts), old output removal included. */
+  wallS: number;
+  /** User + system CPU time of the build and every process it started. */
+  cpuS: number;
+  /** Largest resident set of any one process of the build (Astro or pagefind), from the OS. */
+  maxRssMB: number;
+  /** One-minute load average when the build ended. */
+  load: number;
+}
+
+/**
+ * Runs scripts/build.ts under GNU time, which reports the CPU time of the whole process tree
+ * (every process the build waited for) and the largest resident set among those processes.
+ */
+async function measuredBuild(env: Record<string, string>, args: string[] = []): Promise<BuildRun> {
+  const work = await mkdtemp(join(tmpdir(), 'msp-build-'));
+  const timings = join(work, 'timings.json');
+  const usage = join(work, 'usage.txt');
+  try {
+    const r = spawnSync(
+      '/usr/bin/time',
+      ['-f', '%e %U %S %M', '-o', usage, process.execPath, 'scripts/build.ts', ...args],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, MSP_BASE: '/', ...env, MSP_TIMINGS_FILE: timings },
+      },
+    );
+    if (r.error) throw new Error(`/usr/bin/time could not run the build: ${r.error.message}`);
+    if (r.status !== 0) throw new Error(`build failed (${JSON.stringify(env)})`);
+    const t = JSON.parse(await readFile(timings, 'utf8')) as {
+      astroMs: number;
+      pagefindMs: number;
+    };
+    const [wall, user, sys, rssKB] = (await readFile(usage, 'utf8'))
+      .trim()
+      .split(/\s+/)
+      .slice(-4)
+      .map(Number);
+    return {
+      astroS: t.astroMs / 1000,
+      pagefindS: t.pagefindMs / 1000,
+      wallS: wall!,
+      cpuS: user! + sys!,
+      maxRssMB: rssKB! / 1024,
+      load: loadavg()[0]!,
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Bytes of a folder as `du -sb` counts them: every file, plus every folder's own entry. */
+async function apparentSize(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  let bytes = (await stat(dir)).size;
+  for (const e of entries) bytes += (await stat(join(e.parentPath, e.name))).size;
+  return bytes;
+}
+
+/** What a page loads before the reader does anything, gzipped, by kind of file. */
+interface FirstView {
+  path: string;
+  /** Viewport the page was opened in (observers load what is near it). */
+  viewport: string;
+  totalKB: number;
+  htmlKB: number;
+  cssKB: number;
+  jsKB: number;
+  otherKB: number;
+  requests: number;
+}
+
+/**
+ * Opens a page in Chromium, waits until the network has been idle for a second, and weighs
+ * every file the page requested (read from the build and gzipped, as a server with gzip on
+ * would send it): scripts that observers import at load are counted, code loaded on a click
+ * is not.
+ */
+async function firstView(dist: string, path: string): Promise<FirstView> {
+  const viewport = { width: 1280, height: 800 };
+  const site = await openSite({ dist, base: '/' });
+  try {
+    const page = await site.newPage({ viewport });
+    const urls = new Map<string, string>();
+    page.on('request', (req) => urls.set(req.url(), req.resourceType()));
+    await page.goto(site.url(path), { waitUntil: 'networkidle' });
+    await page.waitForTimeout(1000);
+    const kb = { html: 0, css: 0, js: 0, other: 0 };
+    for (const [url, type] of urls) {
+      const file = fileOfUrl(url.replace(/[?#].*$/, ''), { dist, base: '/' });
+      if (!file || !existsSync(file)) continue;
+      const kind =
+        type === 'document'
+          ? 'html'
+          : type === 'stylesheet'
+            ? 'css'
+            : type === 'script'
+              ? 'js'
+              : 'other';
+      kb[kind] += gzipSize(await readFile(file)) / 1024;
+    }
+    const total = kb.html + kb.css + kb.js + kb.other;
+    return {
+      path,
+      viewport: `${viewport.width}×${viewport.height}`,
+      totalKB: total,
+      htmlKB: kb.html,
+      cssKB: kb.css,
+      jsKB: kb.js,
+      otherKB: kb.other,
+      requests: urls.size,
+    };
+  } finally {
+    await site.close();
+  }
+}
+
+interface ColdWarmRow {
+  items: number;
+  versions: number;
+  pages: number;
+  /** A build from scratch, as CI or a one-off private edition runs it. */
+  cold: BuildRun;
+  /** The same with MSP_INCREMENTAL=1 and --force: every page rendered, and kept in the cache. */
+  primed: BuildRun;
+  /**
+   * The rebuild with MSP_INCREMENTAL=1 after one item file changed (rewordOneItem in
+   * scripts/lib/bench-content.ts).
+   */
+  warm: BuildRun;
+  /** Files of the build. */
+  distMB: number;
+  /** The same folder as `du -sb` counts it (folders included), as the Starlight figure was. */
+  distApparentMB: number;
+  bytesPerPage: number;
+  firstView: FirstView;
+}
+
+/**
+ * A cold build into a new folder; then, with the incremental cache on, a build that renders
+ * every page and keeps it, and the rebuild after one item file changed.
+ */
+function coldWarmRun(items: number): Promise<ColdWarmRow> {
+  return withSyntheticSite(items, async ({ content, dist, files }) => {
+    const env = { MSP_CONTENT_DIR: content, MSP_OUT_DIR: dist };
+    log(`cold build: ${items} items × ${VERSIONS} versions`);
+    const cold = await measuredBuild(env, ['--force']);
+    const pages = await countHtml(dist);
+    const size = await folderSize(dist);
+    const distApparent = await apparentSize(dist);
+    const latest = compileContent(files).versions.at(-1)!;
+    const view = await firstView(dist, `/controls/${latest.items[0]!.id}/`);
+    const cached = { ...env, MSP_INCREMENTAL: '1' };
+    log('the same build with the incremental cache on');
+    const primed = await measuredBuild(cached, ['--force']);
+    const edit = rewordOneItem(files);
+    await writeFile(join(content, edit.path), edit.text);
+    log(`warm build: ${edit.path} changed`);
+    const warm = await measuredBuild(cached);
+    return {
+      items,
+      versions: VERSIONS,
+      pages,
+      cold,
+      primed,
+      warm,
+      distMB: size.bytes / 1e6,
+      distApparentMB: distApparent / 1e6,
+      bytesPerPage: size.bytes / pages,
+      firstView: view,
+    };
+  });
+}
+
 const started = Date.now();
 await mkdir(join(OUT, 'out'), { recursive: true });
 
 log('building the real site');
 await rm(SITE_DIR, { recursive: true, force: true });
-const realBuild = await build({ MSP_OUT_DIR: SITE_DIR });
+const realBuild = await measuredBuild({ MSP_OUT_DIR: SITE_DIR });
 const realPages = await countHtml(SITE_DIR);
 const budgets = JSON.parse(await readFile('budgets.json', 'utf8')) as Budgets;
 const weights = await weighBuild({ dist: SITE_DIR, base: '/' });
@@ -271,6 +476,13 @@ for (const n of SIZES) {
   const row = await scaleRun(n);
   log(`${n} items: ${row.pages} pages, astro ${row.astroS.toFixed(1)} s`);
   scale.push(row);
+}
+
+const coldWarm: ColdWarmRow[] = [];
+for (const n of BUILD_ITEMS) {
+  const row = await coldWarmRun(n);
+  log(`${n} items: ${row.pages} pages, cold ${row.cold.wallS} s, warm ${row.warm.wallS} s`);
+  coldWarm.push(row);
 }
 
 log('timing computeVersionDiff');
@@ -309,14 +521,22 @@ const report = {
   machine,
   realSite: {
     pages: realPages,
-    astroS: realBuild.astroMs / 1000,
-    pagefindS: realBuild.pagefindMs / 1000,
+    astroS: realBuild.astroS,
+    pagefindS: realBuild.pagefindS,
   },
   scale,
+  coldWarm,
+  starlight: STARLIGHT,
   pageWeight: heaviest.map(weightRow),
   lighthouse: lighthouseRows,
   diff,
   search,
+};
+
+/** Starlight's build time at the page count nearest to `pages` (400 or 4,000). */
+const starlightBuild = (pages: number) => {
+  const near = pages < 2000 ? 400 : 4000;
+  return `${STARLIGHT.buildS[near]} (${near.toLocaleString('en')} pages)`;
 };
 
 const base = scale[0];
@@ -337,7 +557,8 @@ Synthetic checklists (scripts/lib/bench-content.ts): N items × ${VERSIONS} vers
 Japanese, about 1 in 8 items changed between versions. Pages are every HTML page built (item
 pages for the latest and each pinned version, lists, compare, home) in both languages.
 Time per page should stay flat as N grows. "load" is the one-minute load average when the
-build ended: above ${machine.cpus}, other processes shared the CPU and the times are inflated.
+build ended: above ${machine.cpus}, other processes shared the CPU and the times are inflated;
+CPU time (user + system of every process of the build, from GNU time) is inflated much less.
 
 ${table(
   [
@@ -352,6 +573,9 @@ ${table(
     'dist (MB)',
     'dist files',
     'pagefind index (MB)',
+    'CPU (s)',
+    'CPU ms/page',
+    'peak memory (MB)',
     'load',
   ],
   scale.map((r, i) => [
@@ -366,11 +590,76 @@ ${table(
     r.distMB.toFixed(1),
     r.distFiles.toLocaleString('en'),
     r.pagefindMB.toFixed(1),
+    r.cpuS.toFixed(1),
+    r.cpuMsPerPage.toFixed(2),
+    r.maxRssMB.toFixed(0),
     r.load.toFixed(1),
   ]),
 )}
 
 The real site: ${realPages} pages, Astro ${report.realSite.astroS.toFixed(1)} s, pagefind ${report.realSite.pagefindS.toFixed(1)} s.
+
+## Cold and warm builds at 400 and 4,000 pages
+
+The same synthetic checklist (N items × ${VERSIONS} versions), three builds in a row: cold, a new
+folder and nothing cached; the same with the incremental cache on (\`MSP_INCREMENTAL=1\`,
+\`--force\`: every page rendered and kept); and warm, with the cache on, after one item file
+changed (its requirement reworded in both languages). The second and third builds read the
+YAML of unchanged files from the parse cache. Wall and CPU time are of the whole
+\`scripts/build.ts\` (Astro, pagefind, removing the old output); CPU is user + system time of
+every process of the build, and peak memory the largest resident set of any one of them
+(Astro or pagefind), both from the OS (GNU time). Starlight's figures are the issue's
+(Starlight 0.42 on Astro 7, same page counts, same machine, quiet); ours are from this run, so
+a load above ${machine.cpus} inflates them. MB are 10⁶ bytes.
+
+${columns(
+  coldWarm.flatMap((r) =>
+    (
+      [
+        ['cold', r.cold],
+        ['cold, cache on', r.primed],
+        ['warm, cache on', r.warm],
+      ] as const
+    ).map(([build, run]) => ({ r, build, run })),
+  ),
+  [
+    ['pages', ({ r }) => r.pages.toLocaleString('en')],
+    ['build', ({ build }) => build],
+    ['wall (s)', ({ run }) => run.wallS.toFixed(1)],
+    ['Astro + pagefind (s)', ({ run }) => `${run.astroS.toFixed(1)} + ${run.pagefindS.toFixed(1)}`],
+    ['CPU (s)', ({ run }) => run.cpuS.toFixed(1)],
+    [
+      '÷ cold (wall, CPU)',
+      ({ r, run }) =>
+        `${(run.wallS / r.cold.wallS).toFixed(2)}, ${(run.cpuS / r.cold.cpuS).toFixed(2)}`,
+    ],
+    ['peak memory (MB)', ({ run }) => run.maxRssMB.toFixed(0)],
+    ['load', ({ run }) => run.load.toFixed(1)],
+    ['Starlight build (s)', ({ r }) => starlightBuild(r.pages)],
+  ],
+)}
+
+${columns(coldWarm, [
+  ['pages', (r) => r.pages.toLocaleString('en')],
+  ['dist files (MB)', (r) => r.distMB.toFixed(1)],
+  ['dist as du -sb (MB)', (r) => r.distApparentMB.toFixed(1)],
+  ['bytes per page', (r) => Math.round(r.bytesPerPage).toLocaleString('en')],
+  ['control page first view (KB gz)', (r) => r.firstView.totalKB.toFixed(1)],
+  [
+    'HTML / CSS / JS / other (KB)',
+    (r) =>
+      [r.firstView.htmlKB, r.firstView.cssKB, r.firstView.jsKB, r.firstView.otherKB]
+        .map((x) => x.toFixed(1))
+        .join(' / '),
+  ],
+  ['requests', (r) => r.firstView.requests],
+])}
+
+Starlight at about 4,000 pages: ${STARLIGHT.distMB} MB dist, peak memory
+${(STARLIGHT.peakMemoryMB / 1024).toFixed(2)} GB, control page first load
+${STARLIGHT.controlFirstViewKB} KB. The first view is of \`${coldWarm[0]?.firstView.path ?? '–'}\`
+in a ${coldWarm[0]?.firstView.viewport ?? '–'} viewport, weighed in Chromium after the network
+was idle for a second: what observers fetch at load is in it, what a click loads is not.
 
 ## Page weight per page type (real site)
 

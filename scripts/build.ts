@@ -2,10 +2,12 @@
  * Production build: Astro, the content security policy on every page (and `_headers`), then
  * pagefind over the output (one index per `<html lang>`). MSP_OUT_DIR picks the output folder,
  * MSP_BASE the base path, MSP_CONTENT_DIR the content; MSP_TIMINGS_FILE, when set, receives the
- * Astro and pagefind durations as JSON (`npm run bench` reads it).
+ * Astro and pagefind durations as JSON (`npm run bench` reads it). Arguments are passed to
+ * `astro build` (`--force` renders every page, ignoring the cache).
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { htmlFiles } from './lib/built-site.ts';
 import {
@@ -19,6 +21,22 @@ import {
 } from './lib/csp.ts';
 
 const outDir = process.env.MSP_OUT_DIR ?? 'dist';
+
+/**
+ * Moves the output of the last build aside and deletes it in another process, which this
+ * build waits for before it exits. Astro empties an existing output folder one file at a time,
+ * and on a large site that waits longer on the disk than rendering takes.
+ */
+function removeOldOutput(): ChildProcess | undefined {
+  if (!existsSync(outDir)) return undefined;
+  const aside = `${outDir.replace(/\/+$/, '')}-old-${process.pid}`;
+  renameSync(outDir, aside);
+  const script = 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })';
+  return spawn(process.execPath, ['-e', script, aside], { stdio: 'inherit' });
+}
+
+const removal = removeOldOutput();
+
 const run = (cmd: string, args: string[]) => {
   const t0 = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
@@ -49,7 +67,7 @@ async function applyContentSecurityPolicy(dir: string): Promise<number> {
   return pages.length;
 }
 
-const astroMs = run('npx', ['astro', 'build', '--silent']);
+const astroMs = run('npx', ['astro', 'build', '--silent', ...process.argv.slice(2)]);
 const pages = await applyContentSecurityPolicy(outDir);
 const pagefindMs = run('npx', ['pagefind', '--site', outDir, '--quiet']);
 console.log(
@@ -58,3 +76,4 @@ console.log(
 if (process.env.MSP_TIMINGS_FILE) {
   writeFileSync(process.env.MSP_TIMINGS_FILE, JSON.stringify({ astroMs, pagefindMs }));
 }
+if (removal && removal.exitCode === null) await once(removal, 'exit');

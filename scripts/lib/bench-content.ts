@@ -7,7 +7,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import type { RawFile } from '../../src/lib/load.ts';
 import type { ChangeNote, ChangeNotes, Item, VersionMeta } from '../../src/lib/model.ts';
 
@@ -273,4 +273,23 @@ export async function writeBenchContent(dir: string, files: RawFile[]): Promise<
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, f.text);
   }
+}
+
+/**
+ * An author's edit between two builds: the requirement of one item of the latest version, one
+ * that has a change note (so the notes still cover every change), gains a sentence in both
+ * languages. Returns the changed file.
+ */
+export function rewordOneItem(files: RawFile[]): RawFile {
+  const notesFile = files.filter((f) => f.path.startsWith('changes/')).at(-1);
+  if (!notesFile) throw new Error('the content has one version only: no item to reword');
+  const notes = parse(notesFile.text) as ChangeNotes;
+  const file = notes.notes
+    .map((n) => files.find((f) => f.path === `versions/${notes.to}/items/${n.item}.yaml`))
+    .find((f) => f !== undefined);
+  if (!file) throw new Error(`no item of ${notes.to} has a change note`);
+  const item = parse(file.text) as Item;
+  const [en, ja] = sentence(random(7));
+  item.requirement = { en: `${item.requirement.en} ${en}`, ja: `${item.requirement.ja}${ja}` };
+  return { path: file.path, text: stringify(item, { lineWidth: 0 }) };
 }

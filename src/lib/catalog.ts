@@ -148,6 +148,29 @@ export function buildCatalog(bundle: ContentBundle): Catalog {
     return out;
   };
 
+  // The changes of each diff by id and by the older ids they continue, so that an item's
+  // history is found without scanning every change of every pair (once per item page).
+  const lookups = new Map<VersionDiff, (key: 'id' | 'from', ids: string[]) => ItemDiff[]>();
+  const lookup = (d: VersionDiff) => {
+    let find = lookups.get(d);
+    if (!find) {
+      const byId = new Map<string, number[]>();
+      const byFrom = new Map<string, number[]>();
+      const add = (map: Map<string, number[]>, key: string, at: number) =>
+        map.set(key, [...(map.get(key) ?? []), at]);
+      d.items.forEach((c, at) => {
+        if (c.kind !== 'removed') add(byId, c.id, at);
+        for (const f of c.fromIds) add(byFrom, f, at);
+      });
+      find = (key, ids) => {
+        const at = new Set(ids.flatMap((id) => (key === 'id' ? byId : byFrom).get(id) ?? []));
+        return [...at].sort((a, b) => a - b).map((i) => d.items[i]!);
+      };
+      lookups.set(d, find);
+    }
+    return find;
+  };
+
   const history = (versionId: string, id: string): HistoryEntry[] => {
     const at = versions.findIndex((v) => v.meta.id === versionId);
     if (at < 0) throw new Error(`unknown version ${versionId}`);
@@ -155,7 +178,7 @@ export function buildCatalog(bundle: ContentBundle): Catalog {
     let ids = [id];
     for (let i = at; i > 0; i--) {
       const d = diff(versions[i - 1]!.meta.id, versions[i]!.meta.id);
-      const changes = d.items.filter((c) => c.kind !== 'removed' && ids.includes(c.id));
+      const changes = lookup(d)('id', ids);
       for (const c of changes) if (c.kind !== 'unchanged') back.unshift({ diff: d, change: c });
       ids = [...new Set(changes.flatMap((c) => c.fromIds))];
       if (ids.length === 0) break;
@@ -164,7 +187,7 @@ export function buildCatalog(bundle: ContentBundle): Catalog {
     ids = [id];
     for (let i = at + 1; i < versions.length; i++) {
       const d = diff(versions[i - 1]!.meta.id, versions[i]!.meta.id);
-      const changes = d.items.filter((c) => c.fromIds.some((f) => ids.includes(f)));
+      const changes = lookup(d)('from', ids);
       for (const c of changes) if (c.kind !== 'unchanged') forward.push({ diff: d, change: c });
       ids = [...new Set(changes.flatMap((c) => (c.kind === 'removed' ? [] : [c.id])))];
       if (ids.length === 0) break;

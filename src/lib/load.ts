@@ -34,6 +34,8 @@ import {
 export interface RawFile {
   path: string;
   text: string;
+  /** The text already parsed by `parseContentYaml`, when known (kept from the last build). */
+  parsed?: unknown;
 }
 
 /** Everything the content folder holds, validated. Versions are sorted oldest first. */
@@ -59,12 +61,23 @@ export async function readContentFiles(dir: string): Promise<RawFile[]> {
   );
 }
 
-/**
- * Reads and compiles a content folder, and checks that every workbook a version keeps is in
- * its folder; throws `ContentErrors` listing every problem.
- */
+/** Parses the YAML text of a content file; throws `YAMLParseError`. */
+export function parseContentYaml(text: string): unknown {
+  return parseYaml(text, { prettyErrors: true });
+}
+
+/** Reads and compiles a content folder (see `checkKeptWorkbooks`); throws `ContentErrors`. */
 export async function loadContent(dir: string): Promise<ContentBundle> {
   const bundle = compileContent(await readContentFiles(dir));
+  await checkKeptWorkbooks(dir, bundle);
+  return bundle;
+}
+
+/**
+ * Checks that every workbook a version keeps is in its folder; throws `ContentErrors` listing
+ * every one that is missing.
+ */
+export async function checkKeptWorkbooks(dir: string, bundle: ContentBundle): Promise<void> {
   const errors: ContentError[] = [];
   for (const { meta } of bundle.versions) {
     if (!meta.workbook) continue;
@@ -82,7 +95,6 @@ export async function loadContent(dir: string): Promise<ContentBundle> {
     }
   }
   if (errors.length > 0) throw new ContentErrors(errors);
-  return bundle;
 }
 
 /** Path of a version's kept workbook inside the content folder. */
@@ -113,7 +125,7 @@ function parseFile<T>(
 ): T | undefined {
   let raw: unknown;
   try {
-    raw = parseYaml(file.text, { prettyErrors: true });
+    raw = 'parsed' in file ? file.parsed : parseContentYaml(file.text);
   } catch (e) {
     const detail = e instanceof YAMLParseError ? e.message.split('\n')[0] : String(e);
     errors.push(new ContentError(file.path, itemHint, undefined, `not valid YAML: ${detail}`));

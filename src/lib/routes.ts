@@ -16,7 +16,9 @@ import {
   searchPage,
   selfCheckPage,
   versionPage,
+  type ItemPageData,
 } from './page-data.ts';
+import { itemPageKey } from './page-keys.ts';
 import { dataPaths } from './urls.ts';
 
 /** The `[...lang]` parameter for a language. */
@@ -50,24 +52,38 @@ export const searchRoutes = (catalog: Catalog) =>
 export const selfCheckRoutes = (catalog: Catalog) =>
   perLang(catalog, (lang) => selfCheckPage(catalog, lang));
 
+/**
+ * An item page's route entry, with its cache key for the incremental build; `settings` are the
+ * build settings it prints (`pageSettings`).
+ */
+function itemRoute<P>(params: P, props: ItemPageData, settings: string) {
+  return { params, props, cacheKey: itemPageKey(props, settings) };
+}
+
 /** `/controls/<id>/` for each item of the latest version. */
-export function latestItemRoutes(catalog: Catalog) {
+export function latestItemRoutes(catalog: Catalog, settings: string) {
   return catalog.languages.flatMap((lang) =>
-    catalog.latest.items.map((item) => ({
-      params: { lang: langParam(lang), id: item.id },
-      props: itemPage(catalog, lang, catalog.latest, item, true),
-    })),
+    catalog.latest.items.map((item) =>
+      itemRoute(
+        { lang: langParam(lang), id: item.id },
+        itemPage(catalog, lang, catalog.latest, item, true),
+        settings,
+      ),
+    ),
   );
 }
 
 /** `/v/<version>/controls/<id>/` for each item of every version. */
-export function pinnedItemRoutes(catalog: Catalog) {
+export function pinnedItemRoutes(catalog: Catalog, settings: string) {
   return catalog.languages.flatMap((lang) =>
     catalog.versions.flatMap((v) =>
-      v.items.map((item) => ({
-        params: { lang: langParam(lang), version: v.meta.id, id: item.id },
-        props: itemPage(catalog, lang, v, item, false),
-      })),
+      v.items.map((item) =>
+        itemRoute(
+          { lang: langParam(lang), version: v.meta.id, id: item.id },
+          itemPage(catalog, lang, v, item, false),
+          settings,
+        ),
+      ),
     ),
   );
 }

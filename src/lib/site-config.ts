@@ -5,6 +5,19 @@ export function contentDir(env: Record<string, string | undefined>): string {
   return env.MSP_CONTENT_DIR || 'content';
 }
 
+/** Folder the build writes the site to (`MSP_OUT_DIR`, default `dist`). */
+export function outDir(env: Record<string, string | undefined>): string {
+  return env.MSP_OUT_DIR || 'dist';
+}
+
+/**
+ * Whether the build keeps a cache of rendered item pages for the next one (`MSP_INCREMENTAL=1`):
+ * worth it for repeated builds of one content folder, a cost for a build that runs once.
+ */
+export function incrementalBuild(env: Record<string, string | undefined>): boolean {
+  return env.MSP_INCREMENTAL === '1';
+}
+
 /** Site title shown in the header and `<title>` (`MSP_SITE_TITLE`). */
 export function siteTitle(env: Record<string, string | undefined>): string {
   return env.MSP_SITE_TITLE || 'MSP Checklist Explorer';
@@ -24,4 +37,12 @@ export function isPublicEdition(env: Record<string, string | undefined>): boolea
  */
 export function basePath(): string {
   return import.meta.env?.BASE_URL ?? '/';
+}
+
+/**
+ * The settings here that pages print, as one string: part of each page's cache key, so a
+ * change of title, edition or base path renders every page again.
+ */
+export function renderSettings(env: Record<string, string | undefined>): string {
+  return JSON.stringify([siteTitle(env), isPublicEdition(env), env.MSP_BASE ?? '']);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateBenchContent } from '../../scripts/lib/bench-content.ts';
+import { generateBenchContent, rewordOneItem } from '../../scripts/lib/bench-content.ts';
 import { buildCatalog } from '../../src/lib/catalog.ts';
 import { compileContent } from '../../src/lib/load.ts';
 
@@ -27,4 +27,27 @@ describe('generateBenchContent', () => {
       generateBenchContent({ items: 50, versions: 2 }),
     );
   });
+});
+
+describe('rewordOneItem', () => {
+  it.each([10, 100])(
+    'changes one item of the latest version of %i in both languages, and the content stays valid',
+    (items) => {
+      const files = generateBenchContent({ items, versions: 2 });
+      const edit = rewordOneItem(files);
+      const before = files.find((f) => f.path === edit.path)!;
+      expect(edit.path).toMatch(/^versions\/1\.1\/items\//);
+      expect(edit.text).not.toBe(before.text);
+      const after = buildCatalog(
+        compileContent(files.map((f) => (f.path === edit.path ? edit : f))),
+      );
+      const id = edit.path.replace(/^.*\/|\.yaml$/g, '');
+      const was = buildCatalog(compileContent(files)).latest.items.find((i) => i.id === id)!;
+      const now = after.latest.items.find((i) => i.id === id)!;
+      expect(now.requirement.en.startsWith(was.requirement.en)).toBe(true);
+      expect(now.requirement.en.length).toBeGreaterThan(was.requirement.en.length);
+      expect(now.requirement.ja.length).toBeGreaterThan(was.requirement.ja.length);
+      expect(now.title).toEqual(was.title);
+    },
+  );
 });

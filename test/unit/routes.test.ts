@@ -345,7 +345,7 @@ describe('sidebar trees', () => {
   });
 
   it('marks the item page’s item current and opens its section alone', () => {
-    const routes = [...latestItemRoutes(catalog), ...pinnedItemRoutes(catalog)];
+    const routes = [...latestItemRoutes(catalog, ''), ...pinnedItemRoutes(catalog, '')];
     for (const r of routes) {
       const version = 'version' in r.params ? (r.params.version as string) : rawLatest.id;
       const { nav, isLatestUrl } = r.props;
@@ -365,10 +365,10 @@ describe('sidebar trees', () => {
 
 describe('item page data', () => {
   it('has a latest page for each latest item and a pinned page for each item of each version', () => {
-    const latest = latestItemRoutes(catalog);
+    const latest = latestItemRoutes(catalog, '');
     expect(latest).toHaveLength(rawLatest.items.size * LANGS.length);
     expect(latest.every((r) => r.props.isLatestUrl)).toBe(true);
-    const pinned = pinnedItemRoutes(catalog);
+    const pinned = pinnedItemRoutes(catalog, '');
     const total = raw.reduce((n, v) => n + v.items.size, 0);
     expect(pinned).toHaveLength(total * LANGS.length);
     expect(pinned.some((r) => r.props.isLatestUrl)).toBe(false);
@@ -379,7 +379,7 @@ describe('item page data', () => {
   });
 
   it('gives each item its section, sources, versions and the version before', () => {
-    for (const r of pinnedItemRoutes(catalog)) {
+    for (const r of pinnedItemRoutes(catalog, '')) {
       const v = raw.find((x) => x.id === r.params.version)!;
       const item = v.items.get(r.params.id)!;
       const page = r.props;
@@ -394,14 +394,16 @@ describe('item page data', () => {
   it('has history for changed items, and later changes only on older versions', () => {
     for (let i = 1; i < raw.length; i++) {
       const changed = changedIds(raw[i - 1]!, raw[i]!);
-      for (const r of pinnedItemRoutes(catalog).filter((x) => x.params.version === ids[i])) {
+      for (const r of pinnedItemRoutes(catalog, '').filter((x) => x.params.version === ids[i])) {
         const { history, laterChanges } = r.props;
         const pairs = history.map((h) => `${h.diff.from}...${h.diff.to}`);
         expect(pairs.includes(`${ids[i - 1]}...${ids[i]}`)).toBe(changed.has(r.params.id));
         // Changes from this version on: none on the latest version.
         if (ids[i] === rawLatest.id) expect(laterChanges).toEqual([]);
       }
-      for (const r of pinnedItemRoutes(catalog).filter((x) => x.params.version === ids[i - 1])) {
+      for (const r of pinnedItemRoutes(catalog, '').filter(
+        (x) => x.params.version === ids[i - 1],
+      )) {
         const later = r.props.laterChanges.map((h) => `${h.diff.from}...${h.diff.to}`);
         expect(later.includes(`${ids[i - 1]}...${ids[i]}`)).toBe(changed.has(r.params.id));
       }
@@ -409,7 +411,7 @@ describe('item page data', () => {
   });
 
   it('links each item to its neighbours in reading order', () => {
-    for (const r of latestItemRoutes(catalog)) {
+    for (const r of latestItemRoutes(catalog, '')) {
       const items = r.props.checklist.items;
       const at = items.findIndex((x) => x.id === r.params.id);
       expect(r.props.prev?.id).toBe(items[at - 1]?.id);
@@ -787,14 +789,14 @@ describe('page data of an imported edition', () => {
       searchRoutes(edition),
       selfCheckRoutes(edition),
       versionRoutes(edition),
-      latestItemRoutes(edition),
-      pinnedItemRoutes(edition),
+      latestItemRoutes(edition, ''),
+      pinnedItemRoutes(edition, ''),
       compareRoutes(edition),
     ]) {
       expect(new Set(routes.map((r) => r.params.lang))).toEqual(new Set(english));
     }
     // 2 + 3 items, one page each; 1 ordered pair.
-    expect(pinnedItemRoutes(edition)).toHaveLength(5);
+    expect(pinnedItemRoutes(edition, '')).toHaveLength(5);
     expect(compareRoutes(edition)).toHaveLength(1);
     expect(langDataRoutes(edition.languages).map((r) => r.params.lang)).toEqual(['en']);
     expect(feedRoutes(edition.languages).map((r) => r.params.feed)).toEqual(['changes']);
@@ -806,11 +808,11 @@ describe('page data of an imported edition', () => {
       'GOV-001': 'Technical validation',
       'OPS-001': 'Technical validation',
     };
-    for (const r of pinnedItemRoutes(importedEdition())) {
+    for (const r of pinnedItemRoutes(importedEdition(), '')) {
       expect(r.props.part?.title.en, r.params.id).toBe(parts[r.params.id]);
     }
     // The public edition has no parts.
-    expect(pinnedItemRoutes(catalog).every((r) => r.props.part === undefined)).toBe(true);
+    expect(pinnedItemRoutes(catalog, '').every((r) => r.props.part === undefined)).toBe(true);
   });
 
   it('offers the levels of the changed items on the compare page, in order of weight', () => {

@@ -329,7 +329,7 @@ export class SelfCheckStore {
   }
 
   /** With `reverting`, every changed entry counts as changed now, whatever its own time says. */
-  #update(change: Change, how: { undoAs?: string; reverting?: boolean }): SaveResult {
+  #update(change: Change, how: { undoAs?: string | undefined; reverting?: boolean }): SaveResult {
     const { undoAs, reverting = false } = how;
     let base = this.#state;
     let moveAside: string | undefined;
