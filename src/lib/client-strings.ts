@@ -57,6 +57,13 @@ export const CLIENT_STRINGS = {
   copyLink: ['copy.done'],
 } as const;
 
+/**
+ * The strings served as one cached file per language (`dataPaths.clientStrings`) instead of in
+ * each page's `data-strings`: those of elements whose code loads on use, which every item page
+ * would otherwise carry whole. Read with `fetchedTranslator()`.
+ */
+export const FILE_STRINGS = [...CLIENT_STRINGS.selfCheckPanel] as const;
+
 /** The keys the custom element `E` receives. */
 export type ClientKey<E extends keyof typeof CLIENT_STRINGS> = KeysWith<
   (typeof CLIENT_STRINGS)[E][number]

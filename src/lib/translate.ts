@@ -1,7 +1,8 @@
 /**
  * Filling interface strings: the one placeholder syntax, `{name}`, used by `t()` at build time
  * and by custom elements in the browser. No dictionary is imported here, so a custom element
- * downloads only the strings its page passes in `data-strings` (see `clientStrings()`).
+ * downloads only the strings its page passes in `data-strings` (see `clientStrings()`) (or, for
+ * elements whose code loads on use, a cached file: `fetched-strings.ts`).
  */
 import { jsonData, type DataHost } from './data-json.ts';
 

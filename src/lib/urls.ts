@@ -72,6 +72,8 @@ export const dataPaths = {
   paletteIndex: (lang: Lang) => `/data/palette.${lang}.json`,
   /** The index of text added and removed between versions, for the search page. */
   changesIndex: (lang: Lang) => `/data/changes-index.${lang}.json`,
+  /** Interface strings of the elements whose code loads on use (`FILE_STRINGS`). */
+  clientStrings: (lang: Lang) => `/data/strings.${lang}.json`,
   /** The workbook a version was imported from, when the edition keeps it. */
   workbook: (v: string) => `/data/workbooks/${v}.xlsx`,
 } as const;

@@ -5,9 +5,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHANGE_KINDS, CHANGE_LABELS } from '../../src/lib/change-kinds.ts';
-import { CLIENT_STRINGS } from '../../src/lib/client-strings.ts';
+import { CLIENT_STRINGS, FILE_STRINGS } from '../../src/lib/client-strings.ts';
 import { uiStringsSchema } from '../../src/lib/i18n-schema.ts';
 import { clientStrings, dictionary, t } from '../../src/lib/i18n.ts';
 import { LANGS, LEVEL_VALUES, itemSchema, provenanceSchema } from '../../src/lib/model.ts';
@@ -19,6 +19,7 @@ import { STATUSES } from '../../src/lib/self-check/types.ts';
 import type { IssueCode } from '../../src/lib/self-check/validate.ts';
 import type { WorkbookProblem } from '../../src/lib/self-check/workbook.ts';
 import { THEMES } from '../../src/lib/theme.ts';
+import { fetchedTranslator } from '../../src/lib/fetched-strings.ts';
 import { elementTranslator, format, translator } from '../../src/lib/translate.ts';
 import type { FieldChange } from '../../src/lib/version-diff.ts';
 
@@ -216,5 +217,29 @@ describe('strings for the browser', () => {
     expect(elementTranslator(element)('compare.shown', { n: 2, total: 5 })).toBe(expected);
     // A key the page did not pass shows as the key, so the gap is visible.
     expect(translator<string>({})('copy.done')).toBe('copy.done');
+  });
+
+  describe('an element’s strings file', () => {
+    afterEach(() => vi.unstubAllGlobals());
+    const element = { dataset: { stringsSrc: '/data/strings.ja.json' } };
+
+    it('is read from the path in data-strings-src and fills placeholders', async () => {
+      const file = clientStrings('ja', FILE_STRINGS);
+      const asked: string[] = [];
+      vi.stubGlobal('fetch', (url: string) => {
+        asked.push(url);
+        return Promise.resolve(new Response(JSON.stringify(file)));
+      });
+      const tr = await fetchedTranslator(element);
+      expect(asked).toEqual(['/data/strings.ja.json']);
+      const expected = parsed.ja['selfCheck.notes.tooLong']!.replace('{max}', '20000');
+      expect(tr('selfCheck.notes.tooLong', { max: 20000 })).toBe(expected);
+    });
+
+    it('leaves the keys standing when the file cannot be read', async () => {
+      vi.stubGlobal('fetch', () => Promise.resolve(new Response('gone', { status: 404 })));
+      vi.spyOn(console, 'error').mockImplementation(() => {});
+      expect((await fetchedTranslator(element))('selfCheck.saved')).toBe('selfCheck.saved');
+    });
   });
 });

@@ -12,13 +12,15 @@ import {
 } from '../../lib/self-check/state.ts';
 import { pageStore, type SaveResult } from '../../lib/self-check/storage.ts';
 import { ASIDE_KEY, MAX_NOTE_CHARS, own, type Status } from '../../lib/self-check/types.ts';
-import { elementTranslator, type Translate } from '../../lib/translate.ts';
+import { fetchedTranslator } from '../../lib/fetched-strings.ts';
+import { translator, type Translate } from '../../lib/translate.ts';
 import { button, el } from '../dom.ts';
 import { undoMessage } from './undo-message.ts';
 
 class SelfCheckPanel extends HTMLElement {
   #store = pageStore();
-  #t!: Translate<ClientKey<'selfCheckPanel'>>;
+  /** The panel's strings, once their file has arrived; nothing is written out before. */
+  #strings: Translate<ClientKey<'selfCheckPanel'>> | undefined;
   /** A message about the last carry-over, confirmation or undo, until the next one. */
   #flash: HTMLElement | undefined;
   #notesTooLong = false;
@@ -28,12 +30,20 @@ class SelfCheckPanel extends HTMLElement {
   connectedCallback() {
     const form = this.querySelector('form');
     if (!form) return;
-    this.#t = elementTranslator(this);
+    void fetchedTranslator<ClientKey<'selfCheckPanel'>>(this).then((t) => {
+      this.#strings = t;
+      this.#render();
+    });
     form.addEventListener('submit', (e) => e.preventDefault());
     form.addEventListener('change', (e) => this.#onChange(e.target as HTMLInputElement));
     this.#notes().addEventListener('input', () => this.#saveNotes());
     this.#store.subscribe(() => this.#render());
     this.#render();
+  }
+
+  /** The panel's strings; keys stand for them until the strings file has arrived. */
+  get #t(): Translate<ClientKey<'selfCheckPanel'>> {
+    return this.#strings ?? translator({});
   }
 
   #notes() {
@@ -145,7 +155,8 @@ class SelfCheckPanel extends HTMLElement {
   }
 
   #renderStatusLine() {
-    const t = this.#t;
+    const t = this.#strings;
+    if (!t) return;
     const store = this.#store;
     const line = this.querySelector('.saved')!;
     const failed = store.saveProblem;
@@ -160,7 +171,8 @@ class SelfCheckPanel extends HTMLElement {
   }
 
   #renderNotices() {
-    const t = this.#t;
+    const t = this.#strings;
+    if (!t) return;
     const store = this.#store;
     const { version = '', hash = '', previous, item = '' } = this.dataset;
     const answer = answerOf(store.state, version, item);
