@@ -13,7 +13,7 @@ import {
 import { pageStore, type SaveResult } from '../../lib/self-check/storage.ts';
 import { ASIDE_KEY, MAX_NOTE_CHARS, own, type Status } from '../../lib/self-check/types.ts';
 import { fetchedTranslator } from '../../lib/fetched-strings.ts';
-import { translator, type Translate } from '../../lib/translate.ts';
+import { translator, type Strings, type Translate } from '../../lib/translate.ts';
 import { button, el } from '../dom.ts';
 import { undoMessage } from './undo-message.ts';
 
@@ -43,7 +43,10 @@ class SelfCheckPanel extends HTMLElement {
 
   /** The panel's strings; keys stand for them until the strings file has arrived. */
   get #t(): Translate<ClientKey<'selfCheckPanel'>> {
-    return this.#strings ?? translator({});
+    return (
+      this.#strings ??
+      translator<ClientKey<'selfCheckPanel'>>({} as Strings<ClientKey<'selfCheckPanel'>>)
+    );
   }
 
   #notes() {
