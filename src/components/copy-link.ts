@@ -1,9 +1,8 @@
 /**
  * `<mce-copy-link>`: a button that copies the page URL with the element's fragment, shown only
- * with JavaScript (CopyLink.astro renders it).
+ * with JavaScript (CopyLink.astro renders it). Its one string, the confirmation, comes in
+ * `data-done`: code that every page runs at start carries no translation code.
  */
-import type { ClientKey } from '../lib/client-strings.ts';
-import { elementTranslator } from '../lib/translate.ts';
 
 /** A button that copies the page URL with a fragment; shown only with JavaScript. */
 class CopyLink extends HTMLElement {
@@ -22,7 +21,7 @@ class CopyLink extends HTMLElement {
       url.search = '';
       try {
         await navigator.clipboard.writeText(url.href);
-        status.textContent = elementTranslator<ClientKey<'copyLink'>>(this)('copy.done');
+        status.textContent = this.dataset.done ?? '';
         button.dataset.copied = '';
         setTimeout(() => {
           status.textContent = '';

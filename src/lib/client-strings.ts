@@ -53,8 +53,6 @@ export const CLIENT_STRINGS = {
   levelFilter: ['level.shown'],
   /** `<mce-compare-explorer>`: the count of shown changes. */
   compareExplorer: ['compare.shown'],
-  /** `<mce-copy-link>`: the confirmation. */
-  copyLink: ['copy.done'],
 } as const;
 
 /**
