@@ -126,29 +126,6 @@ describe('self-check on an item page', () => {
     });
   });
 
-  it('loads none of its code on a first visit until the reader uses it, and keeps that first click', async () => {
-    const page = await site.newPage();
-    const asked: string[] = [];
-    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
-    const panelCode = (p: string) => /^\/_astro\/panel\.[\w-]+\.js$/.test(p);
-    await openItem(page, other.id);
-    await page.waitForTimeout(500);
-    assert.deepEqual(asked.filter(panelCode), []);
-    assert.deepEqual(
-      asked.filter((p) => p.startsWith('/data/strings.')),
-      [],
-    );
-    // Still usable: the click that loads the code is saved.
-    await page.check('mce-self-check-panel input[name="status"][value="partly"]');
-    await page.waitForFunction(
-      ([key, v, id]) => JSON.parse(localStorage.getItem(key!) ?? '{}').answers?.[v!]?.[id!],
-      [STORAGE_KEY, latest, other.id] as const,
-    );
-    assert.equal((await stored(page))?.answers[latest]?.[other.id]?.status, 'partly');
-    assert.equal(asked.filter(panelCode).length, 1);
-    await page.locator('mce-self-check-panel .saved').filter({ hasText: /\S/ }).waitFor();
-  });
-
   it('shows a second tab the change', async () => {
     const first = await site.newPage();
     const second = await first.context().newPage();

@@ -38,29 +38,7 @@ class SelfCheckPanel extends HTMLElement {
     form.addEventListener('change', (e) => this.#onChange(e.target as HTMLInputElement));
     this.#notes().addEventListener('input', () => this.#saveNotes());
     this.#store.subscribe(() => this.#render());
-    const early = this.#earlyInput();
-    if (early) this.#save(early);
     this.#render();
-  }
-
-  /**
-   * What the reader did in the form before this code arrived: on a first visit the form works
-   * at once and its code loads on first use (`data-fresh`, set by panel-loader.ts), so the
-   * click or keystroke that loaded it is in the form only.
-   */
-  #earlyInput(): AnswerPatch | undefined {
-    if (!this.hasAttribute('data-fresh')) return undefined;
-    const checked = (name: string) => [
-      ...this.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`),
-    ];
-    const status = checked('status')[0]?.value;
-    const evidence = Object.fromEntries(checked('evidence').map((i) => [i.value, true]));
-    const notes = this.#notes().value;
-    const patch: AnswerPatch = {};
-    if (status && status !== 'unanswered') patch.status = status as Status;
-    if (Object.keys(evidence).length > 0) patch.evidence = evidence;
-    if (notes !== '') patch.notes = notes;
-    return Object.keys(patch).length > 0 ? patch : undefined;
   }
 
   /** The panel's strings; keys stand for them until the strings file has arrived. */
