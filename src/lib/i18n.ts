@@ -47,14 +47,24 @@ export function clientStrings<const P extends string>(
   lang: Lang,
   prefixes: readonly P[],
 ): Strings<KeysWith<P>> {
-  const picked: Partial<Record<UiKey, string>> = {};
-  for (const prefix of prefixes) {
-    const keys = UI_KEYS.filter((k) => k.startsWith(prefix));
-    if (keys.length === 0) throw new Error(`no interface string key starts with "${prefix}"`);
-    for (const k of keys) picked[k] = dictionaries[lang][k];
+  // Every page asks for the same few lists: each is picked once per language.
+  const byLang = picks.get(prefixes) ?? new Map<Lang, Readonly<Partial<Record<UiKey, string>>>>();
+  picks.set(prefixes, byLang);
+  let picked = byLang.get(lang);
+  if (!picked) {
+    const strings: Partial<Record<UiKey, string>> = {};
+    for (const prefix of prefixes) {
+      const keys = UI_KEYS.filter((k) => k.startsWith(prefix));
+      if (keys.length === 0) throw new Error(`no interface string key starts with "${prefix}"`);
+      for (const k of keys) strings[k] = dictionaries[lang][k];
+    }
+    picked = Object.freeze(strings);
+    byLang.set(lang, picked);
   }
   return picked as Strings<KeysWith<P>>;
 }
+
+const picks = new WeakMap<readonly string[], Map<Lang, Readonly<Partial<Record<UiKey, string>>>>>();
 
 /** The display name of a requirement level (`mandatory` → "Mandatory"). */
 export function levelLabel(lang: Lang, level: LevelValue): string {

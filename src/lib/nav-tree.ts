@@ -50,6 +50,11 @@ export interface NavSection {
   open: boolean;
   /** Undefined when the tree is too large to list every section's items (see `path`). */
   items?: NavItem[] | undefined;
+  /**
+   * In a version too large to list every item, the current section's items around the current
+   * one are listed: how many are left out before and after them (the sidebar links to `path`).
+   */
+  omitted?: { before: number; after: number } | undefined;
   /** Where the section's items are listed; the sidebar links there when `items` is left out. */
   path: string;
 }
@@ -75,6 +80,12 @@ export interface NavTree {
  * build grow with the square of its size.
  */
 export const FULL_TREE_LIMIT = 200;
+
+/**
+ * In a version above `FULL_TREE_LIMIT`, the current section lists this many items on each side
+ * of the current one: a section of hundreds of items would otherwise weigh down every page.
+ */
+export const SECTION_WINDOW = 10;
 
 export interface NavOptions {
   /** Id of the item the page shows. */
@@ -107,6 +118,12 @@ export function buildNavTree(lang: Lang, source: NavSource, options: NavOptions)
     .filter((s) => bySection.has(s.id))
     .map((s) => {
       const open = s.id === currentSection;
+      const all = bySection.get(s.id)!;
+      const at = all.findIndex((i) => i.id === options.current);
+      // Every item when the tree is small; around the current one in a large version.
+      const [from, to] = full
+        ? [0, all.length]
+        : [Math.max(0, at - SECTION_WINDOW), at + SECTION_WINDOW + 1];
       const node: NavSection = {
         id: s.id,
         title: sectionTitle(lang, s),
@@ -114,7 +131,7 @@ export function buildNavTree(lang: Lang, source: NavSource, options: NavOptions)
         path: `${listPath(pin)}#section-${s.id}`,
         items:
           full || open
-            ? bySection.get(s.id)!.map((i) => ({
+            ? all.slice(from, to).map((i) => ({
                 id: i.id,
                 showId: i.kind === 'control',
                 title: i.title[lang],
@@ -123,6 +140,10 @@ export function buildNavTree(lang: Lang, source: NavSource, options: NavOptions)
                 change: changeOf(options.changes?.get(i.id)),
                 mandatory: i.level === 'mandatory',
               }))
+            : undefined,
+        omitted:
+          !full && open && (from > 0 || to < all.length)
+            ? { before: from, after: Math.max(0, all.length - to) }
             : undefined,
       };
       return { part: s.part, node };

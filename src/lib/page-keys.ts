@@ -44,52 +44,40 @@ function outlineDigest(checklist: Checklist): string {
   return digest;
 }
 
+type HistoryEntries = ItemPageData['history'];
+const changes = (h: HistoryEntries) =>
+  h.map((e) => [e.diff.from, e.diff.to, sharedDigest(e.change)]);
+const same = <T>(value: T) => value;
+
 /**
- * The cache key of an item page: its data (every field of `ItemPageData`, with the version as
- * its outline, each history entry as the pair and the change it shows, and the sidebar tree as
- * it is drawn) and the build settings the page prints (`settings`, e.g. the site title).
+ * How each field of `ItemPageData` enters an item page's key: the version as its outline, each
+ * history entry as the pair and the change it shows, shared objects by their digest. A field
+ * added to `ItemPageData` must be added here: this fails to compile until it is.
+ */
+const KEY_PARTS: { [F in keyof Required<ItemPageData>]: (value: ItemPageData[F]) => unknown } = {
+  lang: same,
+  checklist: outlineDigest,
+  item: sharedDigest,
+  section: same,
+  part: same,
+  sources: same,
+  isLatestUrl: same,
+  latest: same,
+  previousVersion: same,
+  versions: same,
+  history: changes,
+  laterChanges: changes,
+  prev: (item) => item && sharedDigest(item),
+  next: (item) => item && sharedDigest(item),
+  // The tree lists one section's items on large versions, so it is small there.
+  nav: digestOf,
+};
+
+/**
+ * The cache key of an item page: its data (every field of `ItemPageData`, as `KEY_PARTS` says)
+ * and the build settings the page prints (`settings`, e.g. the site title).
  */
 export function itemPageKey(data: ItemPageData, settings: string): string {
-  const {
-    lang,
-    checklist,
-    item,
-    section,
-    part,
-    sources,
-    isLatestUrl,
-    latest,
-    previousVersion,
-    versions,
-    history,
-    laterChanges,
-    prev,
-    next,
-    nav,
-    ...rest
-  } = data;
-  // A field added to ItemPageData must be added to the key: this fails to compile until it is.
-  const unkeyed: Record<string, never> = rest;
-  const changes = (h: typeof history) =>
-    h.map((e) => [e.diff.from, e.diff.to, sharedDigest(e.change)]);
-  return digestOf([
-    settings,
-    lang,
-    outlineDigest(checklist),
-    sharedDigest(item),
-    section,
-    part,
-    sources,
-    isLatestUrl,
-    latest,
-    previousVersion,
-    versions,
-    changes(history),
-    changes(laterChanges),
-    prev && sharedDigest(prev),
-    next && sharedDigest(next),
-    // The tree lists one section's items on large versions, so it is small there.
-    digestOf(nav),
-    unkeyed,
-  ]);
+  const part = <F extends keyof ItemPageData>(field: F) => KEY_PARTS[field](data[field]);
+  return digestOf([settings, ...(Object.keys(KEY_PARTS) as (keyof ItemPageData)[]).map(part)]);
 }

@@ -4,6 +4,7 @@ import { compileContent } from '../../src/lib/load.ts';
 import type { Checklist } from '../../src/lib/model.ts';
 import {
   FULL_TREE_LIMIT,
+  SECTION_WINDOW,
   buildNavTree,
   changesFromPrevious,
   type NavSource,
@@ -158,6 +159,24 @@ describe('buildNavTree', () => {
     expect(sections.find((s) => s.id === '9.0')!.items!.map((i) => i.id)).toEqual(['9.1.1']);
     expect(sections.find((s) => s.id === '8.0')!.items).toBeUndefined();
     expect(sections.find((s) => s.id === '8.0')!.path).toBe('/controls/#section-8.0');
+    // In the current section, the items around the current one, and links for the others.
+    const middle = buildNavTree('en', many, { pinned: false, current: '8.1.100' });
+    const eight = middle.parts[0]!.sections.find((s) => s.id === '8.0')!;
+    const around = Array.from(
+      { length: 2 * SECTION_WINDOW + 1 },
+      (_, k) => `8.1.${100 - SECTION_WINDOW + k}`,
+    );
+    expect(eight.items!.map((i) => i.id)).toEqual(around);
+    expect(eight.omitted).toEqual({
+      before: 100 - SECTION_WINDOW - 1,
+      after: FULL_TREE_LIMIT + 1 - 100 - SECTION_WINDOW,
+    });
+    const first = buildNavTree('en', many, { pinned: false, current: '8.1.1' });
+    const start = first.parts[0]!.sections.find((s) => s.id === '8.0')!;
+    expect(start.items!.map((i) => i.id)).toEqual(
+      around.map((_, k) => `8.1.${k + 1}`).slice(0, SECTION_WINDOW + 1),
+    );
+    expect(start.omitted).toEqual({ before: 0, after: FULL_TREE_LIMIT + 1 - SECTION_WINDOW - 1 });
     // At the limit, every section lists its items.
     const atLimit = { ...many, items: many.items.slice(many.items.length - FULL_TREE_LIMIT) };
     const full = buildNavTree('en', atLimit, { pinned: false, current: '9.1.1' });
