@@ -141,12 +141,12 @@ describe('content security policy', () => {
     assert.equal(inside, false, 'the overview loaded inside a frame');
   });
 
-  it('lets the no-script style hide script-only controls when scripts are off', async () => {
+  it('hides script-only controls when scripts are off', async () => {
     const page = await site.newPage({ javaScriptEnabled: false });
     await page.goto(site.url('/controls/'));
     const controls = page.locator('.mce-needs-js');
     assert.ok((await controls.count()) > 0);
-    // `display: none` comes only from the <noscript> style, which the policy must allow.
+    // `display: none` comes only from the stylesheet's `scripting: none` rule.
     assert.equal(await controls.first().evaluate((e) => getComputedStyle(e).display), 'none');
   });
 });
