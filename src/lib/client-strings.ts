@@ -60,7 +60,11 @@ export const CLIENT_STRINGS = {
  * each page's `data-strings`: those of elements whose code loads on use, which every item page
  * would otherwise carry whole. Read with `fetchedTranslator()`.
  */
-export const FILE_STRINGS = [...CLIENT_STRINGS.selfCheckPanel] as const;
+export const FILE_STRINGS = [
+  ...CLIENT_STRINGS.selfCheckPanel,
+  ...CLIENT_STRINGS.siteSearch,
+  ...CLIENT_STRINGS.palette,
+] as const;
 
 /** The keys the custom element `E` receives. */
 export type ClientKey<E extends keyof typeof CLIENT_STRINGS> = KeysWith<

@@ -3,7 +3,7 @@ import type { ClientKey } from '../../lib/client-strings.ts';
 import { normalizeQuery } from '../../lib/search/normalize.ts';
 import type { PaletteEntry } from '../../lib/search/palette-index.ts';
 import { findsItem, withHighlight, type SiteHit } from '../../lib/search/site-hits.ts';
-import { elementTranslator } from '../../lib/translate.ts';
+import { fetchedTranslator } from '../../lib/fetched-strings.ts';
 import { siteBase, siteHref } from './client-env.ts';
 import { itemOption, Listbox } from './listbox.ts';
 import { loadPagefind, searchSite } from './pagefind-client.ts';
@@ -21,7 +21,8 @@ export function enhanceHeaderSearch(host: HTMLElement): void {
   const popup = host.querySelector<HTMLElement>('.site-search-popup')!;
   const status = host.querySelector<HTMLElement>('.site-search-status')!;
   const list = host.querySelector<HTMLElement>('[role="listbox"]')!;
-  const t = elementTranslator<ClientKey<'siteSearch'>>(host);
+  // The strings file is cached; it arrives while pagefind loads.
+  const strings = fetchedTranslator<ClientKey<'siteSearch'>>(host);
   const base = siteBase();
 
   input.setAttribute('role', 'combobox');
@@ -69,6 +70,8 @@ export function enhanceHeaderSearch(host: HTMLElement): void {
       show(false);
       return;
     }
+    const t = await strings;
+    if (mine !== seq) return;
     status.textContent = t('search.status.loading');
     show(true);
     let hits: SiteHit[];

@@ -3,7 +3,8 @@ import type { ClientKey } from '../../lib/client-strings.ts';
 import { normalizeQuery } from '../../lib/search/normalize.ts';
 import type { PaletteEntry } from '../../lib/search/palette-index.ts';
 import { parseRecent, pushRecent, RECENT_KEY } from '../../lib/search/recent.ts';
-import { elementTranslator, type Translate } from '../../lib/translate.ts';
+import { fetchedTranslator } from '../../lib/fetched-strings.ts';
+import type { Translate } from '../../lib/translate.ts';
 import { siteHref } from './client-env.ts';
 import { itemOption, Listbox } from './listbox.ts';
 import { loadPalette, type LoadedPalette } from './palette-data.ts';
@@ -30,7 +31,8 @@ class Palette {
   #input: HTMLInputElement;
   #heading: HTMLElement;
   #listbox: Listbox;
-  #t: Translate<ClientKey<'palette'>>;
+  /** The palette's strings, from the cached strings file, which loads beside the index. */
+  #strings: Promise<Translate<ClientKey<'palette'>>>;
   #data: LoadedPalette | undefined;
 
   constructor(host: HTMLElement) {
@@ -38,7 +40,9 @@ class Palette {
     this.#dialog = host.querySelector('dialog')!;
     this.#input = host.querySelector('#palette-q')!;
     this.#heading = host.querySelector('#palette-heading')!;
-    this.#t = elementTranslator(host);
+    this.#strings = fetchedTranslator(host);
+    // The index loads beside the strings.
+    void loadPalette(host.dataset.index!).catch(() => {});
     this.#listbox = new Listbox(this.#input, host.querySelector('#palette-list')!, (option) =>
       this.#choose(option),
     );
@@ -61,12 +65,13 @@ class Palette {
 
   async #render(): Promise<void> {
     const query = this.#input.value;
+    const t = await this.#strings;
     if (!this.#data) {
-      this.#heading.textContent = this.#t('search.status.loading');
+      this.#heading.textContent = t('search.status.loading');
       try {
         this.#data = await loadPalette(this.#host.dataset.index!);
       } catch {
-        this.#heading.textContent = this.#t('search.status.error');
+        this.#heading.textContent = t('search.status.error');
         return;
       }
     }
@@ -77,18 +82,18 @@ class Palette {
       const recent = readRecent()
         .map((id) => byId.get(id))
         .filter((e): e is PaletteEntry => e !== undefined);
-      this.#heading.textContent = recent.length > 0 ? this.#t('palette.recent') : '';
+      this.#heading.textContent = recent.length > 0 ? t('palette.recent') : '';
       this.#listbox.set(recent.map((e, i) => this.#entryOption(e, i)));
       return;
     }
     const hits = this.#data.search(q);
-    this.#heading.textContent = this.#t(hits.length > 0 ? 'palette.results' : 'palette.none', {
+    this.#heading.textContent = t(hits.length > 0 ? 'palette.results' : 'palette.none', {
       q,
     });
     const searchAll = itemOption({
       id: 'palette-search-all',
       href: `${this.#host.dataset.searchPage}?q=${encodeURIComponent(q)}`,
-      title: this.#t('palette.searchAll', { q }),
+      title: t('palette.searchAll', { q }),
     });
     this.#listbox.set([...hits.map((h, i) => this.#entryOption(h.entry, i)), searchAll]);
   }
