@@ -685,8 +685,8 @@ ${
   lighthouseRows.length === 0
     ? 'Skipped (--no-lighthouse).'
     : `Lighthouse 12 with its default mobile settings (simulated throttling), Chromium headless,
-served by scripts/lib/static-server.ts on loopback (which does not compress: the transfer column is
-uncompressed bytes); median of ${LIGHTHOUSE_RUNS} run(s).
+served by scripts/lib/static-server.ts on loopback, which sends text gzipped as static hosts do
+(the transfer column is bytes on the wire); median of ${LIGHTHOUSE_RUNS} run(s).
 
 ${table(
   [

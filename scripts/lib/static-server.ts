@@ -1,11 +1,13 @@
 /**
  * A small static file server for the built site: serves `root` under the `base` path, answers
- * missing pages with the site's 404 page, and binds to loopback only.
+ * missing pages with the site's 404 page, compresses text with gzip as static hosts do, and
+ * binds to loopback only.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +28,20 @@ const TYPES: Record<string, string> = {
   '.pf_index': 'application/octet-stream',
   '.pagefind': 'application/octet-stream',
 };
+
+/** Types sent gzipped to a client that accepts it (the others are binary or compressed). */
+const COMPRESSED = new Set([
+  '.html',
+  '.css',
+  '.js',
+  '.mjs',
+  '.json',
+  '.xml',
+  '.atom',
+  '.csv',
+  '.svg',
+  '.txt',
+]);
 
 export interface StaticServer {
   server: Server;
@@ -85,11 +101,17 @@ export function startStaticServer({
       res.writeHead(404, { 'content-type': TYPES['.txt']! }).end('Not found');
       return;
     }
+    const gzip =
+      COMPRESSED.has(extname(target)) && /\bgzip\b/.test(String(req.headers['accept-encoding']));
     res.writeHead(file ? 200 : 404, {
       'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
+      vary: 'accept-encoding',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     });
-    createReadStream(target).pipe(res);
+    const body = createReadStream(target);
+    if (gzip) body.pipe(createGzip()).pipe(res);
+    else body.pipe(res);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
