@@ -2,7 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { plainDynamicImports, styleChunk } from './scripts/lib/vite-chunks.ts';
+import { smallClientBundles, styleChunk } from './scripts/lib/vite-chunks.ts';
 import { incrementalBuild, outDir } from './src/lib/site-config.ts';
 
 export default defineConfig({
@@ -31,7 +31,7 @@ export default defineConfig({
   // script is a cached file.
   vite: {
     build: { assetsInlineLimit: 0 },
-    plugins: [plainDynamicImports()],
+    plugins: [smallClientBundles()],
     environments: {
       prerender: { build: { rolldownOptions: { output: { manualChunks: styleChunk } } } },
     },

@@ -47,12 +47,19 @@ interface ChunkLike {
   viteMetadata?: { importedCss: Set<string> };
 }
 
-/** The parts of Vite's plugin interface `plainDynamicImports` uses. */
+/** The parts of Vite's plugin interface `smallClientBundles` uses. */
 interface PluginLike {
   name: string;
   enforce: 'pre';
   applyToEnvironment(environment: { name: string }): boolean;
-  configEnvironment(name: string): { build: { modulePreload: false } } | undefined;
+  configEnvironment(name: string):
+    | {
+        build: {
+          modulePreload: false;
+          rolldownOptions: { optimization: { inlineConst: { mode: 'all' } } };
+        };
+      }
+    | undefined;
   load(id: string): string | undefined;
   generateBundle(
     this: { error(message: string): never },
@@ -62,20 +69,29 @@ interface PluginLike {
 }
 
 /**
- * A Vite plugin for the browser build: `import()` loads a chunk and nothing else. Vite wraps
- * each `import()` in a helper (0.85 KB gzipped, in the code every page runs at start) that
- * preloads the chunk's imports and its stylesheets. The site's code-split chunks are small and
- * load on a reader's action, and none has a stylesheet of its own (styles are per page), so the
- * plugin turns preloading off and makes the helper a plain call. The build fails, naming the
- * chunk, if a chunk ever gets a stylesheet the plain helper would not load.
+ * A Vite plugin for the browser build, which keeps the code every page runs at start small.
+ * - `import()` loads a chunk and nothing else. Vite wraps each `import()` in a helper (0.85 KB
+ *   gzipped) that preloads the chunk's imports and its stylesheets. The site's code-split chunks
+ *   are small and load on a reader's action, and none has a stylesheet of its own (styles are
+ *   per page), so preloading is off and the helper is a plain call. The build fails, naming the
+ *   chunk, if a chunk ever gets a stylesheet the plain helper would not load.
+ * - Constants are copied where they are used, so that start-up code can name a storage key
+ *   without taking in the module that defines every other one.
  */
-export function plainDynamicImports(): PluginLike {
+export function smallClientBundles(): PluginLike {
   return {
-    name: 'mce-plain-dynamic-imports',
+    name: 'mce-small-client-bundles',
     enforce: 'pre',
     applyToEnvironment: (environment) => environment.name === 'client',
     configEnvironment: (name) =>
-      name === 'client' ? { build: { modulePreload: false } } : undefined,
+      name === 'client'
+        ? {
+            build: {
+              modulePreload: false,
+              rolldownOptions: { optimization: { inlineConst: { mode: 'all' } } },
+            },
+          }
+        : undefined,
     load: (id) =>
       id === PRELOAD_HELPER ? 'export const __vitePreload = (load) => load();' : undefined,
     generateBundle(_options, bundle) {
@@ -83,7 +99,7 @@ export function plainDynamicImports(): PluginLike {
         if (chunk.type === 'chunk' && (chunk.viteMetadata?.importedCss.size ?? 0) > 0) {
           this.error(
             `${chunk.fileName} imports a stylesheet, which a plain import() would not load: ` +
-              'put the styles in a component (see plainDynamicImports in scripts/lib/vite-chunks.ts)',
+              'put the styles in a component (see smallClientBundles in scripts/lib/vite-chunks.ts)',
           );
         }
       }

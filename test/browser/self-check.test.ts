@@ -126,6 +126,61 @@ describe('self-check on an item page', () => {
     });
   });
 
+  it('loads none of its code on a first visit until the reader uses it, and keeps that first click', async () => {
+    const page = await site.newPage();
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    const panelCode = (p: string) => /^\/_astro\/panel\.[\w-]+\.js$/.test(p);
+    await openItem(page, other.id);
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(asked.filter(panelCode), []);
+    assert.deepEqual(
+      asked.filter((p) => p.startsWith('/data/strings.')),
+      [],
+    );
+    // Usable at once: the click that loads the code is saved.
+    await page.check('mce-self-check-panel input[name="status"][value="partly"]');
+    await page.waitForFunction(
+      ([key, v, id]) => JSON.parse(localStorage.getItem(key!) ?? '{}').answers?.[v!]?.[id!],
+      [STORAGE_KEY, latest, other.id] as const,
+    );
+    assert.equal((await stored(page))?.answers[latest]?.[other.id]?.status, 'partly');
+    assert.equal(asked.filter(panelCode).length, 1);
+    await page.locator('mce-self-check-panel .saved').filter({ hasText: /\S/ }).waitFor();
+  });
+
+  it('keeps what was chosen and typed on a page left before the panel code arrived', async () => {
+    const page = await site.newPage();
+    // The panel's code never arrives on this page: only the start-up code notes the answer.
+    await page.route(/\/_astro\/panel\.[\w-]+\.js$/, (route) => route.abort());
+    await openItem(page, withEvidence.id);
+    const key = withEvidence.evidence[0]!.key;
+    await page.check('mce-self-check-panel input[name="status"][value="not-yet"]');
+    await page.check(`mce-self-check-panel input[name="evidence"][value="${key}"]`);
+    const notes = 'ask <owner> & "ops" 🙂';
+    await page.fill('#self-check-notes', notes);
+    assert.equal(
+      await page.locator('mce-self-check-panel').evaluate((e) => e.matches(':defined')),
+      false,
+    );
+    const before = Date.now();
+    await openOverview(page);
+    const answer = (await stored(page))?.answers[latest]?.[withEvidence.id];
+    assert.equal(answer?.status, 'not-yet');
+    assert.deepEqual(answer?.evidence, { [key]: true });
+    assert.equal(answer?.notes, notes);
+    assert.equal(answer?.contentHash, contentHash(withEvidence));
+    assert.ok(Date.parse(answer?.updatedAt ?? '') <= before);
+    const left = await page.evaluate(() =>
+      Object.keys(localStorage).filter((k) => k.startsWith('mce.selfcheck.pending:')),
+    );
+    assert.deepEqual(left, []);
+    // The overview holds the note as text, not as markup.
+    const cell = page.locator('mce-self-check-overview .user-text', { hasText: notes }).first();
+    await cell.waitFor({ state: 'attached' });
+    assert.equal(await cell.evaluate((e) => e.childElementCount), 0);
+  });
+
   it('shows a second tab the change', async () => {
     const first = await site.newPage();
     const second = await first.context().newPage();

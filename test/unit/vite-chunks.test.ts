@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainDynamicImports, styleChunk } from '../../scripts/lib/vite-chunks.ts';
+import { smallClientBundles, styleChunk } from '../../scripts/lib/vite-chunks.ts';
 
 describe('styleChunk', () => {
   const root = '/repo/src/components';
@@ -26,11 +26,16 @@ describe('styleChunk', () => {
   });
 });
 
-describe('plainDynamicImports', () => {
-  const plugin = plainDynamicImports();
+describe('smallClientBundles', () => {
+  const plugin = smallClientBundles();
 
-  it('turns preloading off in the browser build only and makes the helper a plain call', async () => {
-    expect(plugin.configEnvironment('client')).toEqual({ build: { modulePreload: false } });
+  it('turns preloading off and inlines constants in the browser build only; the helper is a plain call', async () => {
+    expect(plugin.configEnvironment('client')).toEqual({
+      build: {
+        modulePreload: false,
+        rolldownOptions: { optimization: { inlineConst: { mode: 'all' } } },
+      },
+    });
     expect(plugin.configEnvironment('prerender')).toBe(undefined);
     expect(plugin.applyToEnvironment({ name: 'prerender' })).toBe(false);
     const helper = plugin.load('\0vite/preload-helper.js')!;

@@ -57,6 +57,8 @@ class PaletteElement extends HTMLElement {
       input.focus();
     }
     const { openPalette } = await import('./palette.ts');
+    // Closed (Escape) while the code loaded: it stays closed.
+    if (dialog && !dialog.open) return;
     await openPalette(this);
   }
 }

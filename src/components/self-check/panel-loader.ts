@@ -1,19 +1,58 @@
 /**
- * Loads the code of `<mce-self-check-panel>` (panel.ts) when the panel comes near the viewport
- * or gets focus, so a reader who only reads the requirement downloads none of it. Not later,
- * on first use: a status clicked just before leaving the page would be lost while the code
- * loads.
+ * Loads the code of `<mce-self-check-panel>` (panel.ts) when it is needed. A reader with answers
+ * stored gets it as the panel nears the viewport, to see them. On a first visit there is nothing
+ * to show: the form works at once (`data-fresh`), and the code loads on the first focus, press or
+ * change in it, or when another tab stores answers. A change made before the code has arrived marks
+ * the panel `data-touched`: the panel then saves what its form holds, and a page left first
+ * keeps it in storage for the next page's store (pending-answers.ts).
  */
-const panel = document.querySelector('mce-self-check-panel');
-if (panel) {
+import { pendingAnswer } from '../../lib/self-check/pending-answers.ts';
+import { STORAGE_KEY } from '../../lib/self-check/types.ts';
+
+const panel = document.querySelector<HTMLElement>('mce-self-check-panel');
+const form = panel?.querySelector('form');
+if (panel && form) {
+  let observer: IntersectionObserver | undefined;
   const load = () => {
-    observer.disconnect();
+    observer?.disconnect();
     void import('./panel.ts');
   };
-  const observer = new IntersectionObserver(
-    (entries) => entries.some((e) => e.isIntersecting) && load(),
-    { rootMargin: '600px 0px' },
-  );
-  observer.observe(panel);
+  if (hasStored()) {
+    observer = new IntersectionObserver(
+      (entries) => entries.some((e) => e.isIntersecting) && load(),
+      { rootMargin: '600px 0px' },
+    );
+    observer.observe(panel);
+  } else {
+    panel.setAttribute('data-fresh', '');
+    addEventListener('storage', (e) => e.key === STORAGE_KEY && load());
+  }
   panel.addEventListener('focusin', load, { once: true });
+  panel.addEventListener('pointerdown', load, { once: true });
+  // Any change loads the code too: a control can change without a press or focus first (a
+  // script's click, some assistive technology).
+  const touch = () => {
+    if (panel.matches(':defined')) return;
+    panel.dataset.touched = String(Date.now());
+    load();
+  };
+  form.addEventListener('change', touch);
+  form.addEventListener('input', touch);
+  addEventListener('pagehide', () => {
+    const pending = pendingAnswer(panel.dataset, form.elements as Iterable<HTMLInputElement>);
+    try {
+      if (pending) localStorage.setItem(pending[0], JSON.stringify(pending[1]));
+    } catch {
+      // Storage refused: the store would have refused the answer too.
+    }
+  });
+}
+
+/** True when answers are stored, or when storage cannot be read (the panel says why). */
+function hasStored(): boolean {
+  try {
+    return localStorage.getItem(STORAGE_KEY) !== null;
+  } catch {
+    return true;
+  }
 }

@@ -13,6 +13,7 @@ import {
 import { pageStore, type SaveResult } from '../../lib/self-check/storage.ts';
 import { ASIDE_KEY, MAX_NOTE_CHARS, own, type Status } from '../../lib/self-check/types.ts';
 import { fetchedTranslator } from '../../lib/fetched-strings.ts';
+import { formPatch } from '../../lib/self-check/pending-answers.ts';
 import { translator, type Strings, type Translate } from '../../lib/translate.ts';
 import { button, el } from '../dom.ts';
 import { undoMessage } from './undo-message.ts';
@@ -38,7 +39,22 @@ class SelfCheckPanel extends HTMLElement {
     form.addEventListener('change', (e) => this.#onChange(e.target as HTMLInputElement));
     this.#notes().addEventListener('input', () => this.#saveNotes());
     this.#store.subscribe(() => this.#render());
+    // What the reader chose and typed before this code arrived (panel-loader.ts), saved in one
+    // change before any render sets the form to the stored answer.
+    let typed: string | undefined;
+    if (this.dataset.touched) {
+      const early = formPatch(form.elements as Iterable<HTMLInputElement>) ?? {};
+      delete this.dataset.touched;
+      if ((early.notes?.length ?? 0) > MAX_NOTE_CHARS) {
+        this.#notesTooLong = true;
+        typed = early.notes;
+        delete early.notes;
+      }
+      if (Object.keys(early).length > 0) this.#save(early);
+    }
     this.#render();
+    // Notes too long to save stay in the form, as typed, with the message.
+    if (typed !== undefined) this.#notes().value = typed;
   }
 
   /** The panel's strings; keys stand for them until the strings file has arrived. */

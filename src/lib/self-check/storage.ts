@@ -22,6 +22,7 @@ import {
   TABLES,
   type EntryKey,
 } from './entries.ts';
+import { absorbPendingAnswers } from './absorb-pending.ts';
 import { migrate } from './migrations.ts';
 import {
   ASIDE_KEY,
@@ -533,6 +534,12 @@ export function pageStore(): SelfCheckStore {
       else if (e.key === STORAGE_KEY) store.sync({ written: e.newValue });
       else if (e.key === UNDO_KEY) store.sync();
     });
+    // Answers given on pages left before their panel's code arrived (pending-answers.ts).
+    try {
+      absorbPendingAnswers(window.localStorage, (change) => store.update(change));
+    } catch {
+      // Storage refused: nothing was written there either.
+    }
     shared = store;
   }
   return shared;

@@ -20,6 +20,11 @@ export const UNDO_KEY = 'mce.selfcheck.undo';
 export const REMOVED_KEY = 'mce.selfcheck.removed';
 /** localStorage key where unreadable data is moved before the first new write. */
 export const ASIDE_KEY = 'mce.selfcheck.unreadable';
+/**
+ * localStorage key prefix of an answer given on a page left before the panel's code arrived
+ * (pending-answers.ts), followed by `<version>/<item>`.
+ */
+export const PENDING_PREFIX = 'mce.selfcheck.pending:';
 
 /** `format` field of an exported file or share link. */
 export const EXPORT_FORMAT = 'mce-self-check';
