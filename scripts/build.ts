@@ -1,14 +1,13 @@
 /**
- * Production build: Astro, then at once pagefind over the output (one index per `<html lang>`)
- * and the content security policy on every page (and `_headers`). MSP_OUT_DIR picks the output folder,
+ * Production build: Astro, the content security policy on every page (and `_headers`), then
+ * pagefind over the output (one index per `<html lang>`). MSP_OUT_DIR picks the output folder,
  * MSP_BASE the base path, MSP_CONTENT_DIR the content; MSP_TIMINGS_FILE, when set, receives the
  * Astro and pagefind durations as JSON (`npm run bench` reads it). Arguments are passed to
  * `astro build` (`--force` renders every page, ignoring the cache).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { htmlFiles } from './lib/built-site.ts';
 import {
@@ -45,50 +44,32 @@ const run = (cmd: string, args: string[]) => {
   return Date.now() - t0;
 };
 
-/**
- * Puts each page's policy into it and writes `_headers`; stops on what the policy forbids.
- * Each page is replaced whole (written beside it, then renamed), so `pagefind`, which reads the
- * pages meanwhile, sees either version, never half of one.
- */
-async function applyContentSecurityPolicy(dir: string, pagefind: ChildProcess): Promise<number> {
+/** Puts each page's policy into it and writes `_headers`; stops on what the policy forbids. */
+async function applyContentSecurityPolicy(dir: string): Promise<number> {
   const pages = await htmlFiles(dir);
   const all: InlineHashes[] = [];
   const problems: string[] = [];
   for (const page of pages) {
     const file = join(dir, page);
-    const html = await readFile(file, 'utf8');
+    const html = readFileSync(file, 'utf8');
     for (const p of inlineAttributeProblems(html)) problems.push(`${page}: ${p}`);
     const hashes = inlineHashes(html);
     all.push(hashes);
-    await writeFile(`${file}.csp`, withPolicyMeta(html, pagePolicy(hashes)));
-    await rename(`${file}.csp`, file);
+    writeFileSync(file, withPolicyMeta(html, pagePolicy(hashes)));
   }
   if (problems.length > 0) {
     console.error(
       `The content security policy forbids inline code; move it into a script or stylesheet:\n  ${problems.join('\n  ')}`,
     );
-    pagefind.kill();
     process.exit(1);
   }
   writeFileSync(join(dir, '_headers'), headersFile(headerPolicy(all)));
   return pages.length;
 }
 
-/** Starts a command in the background; `done` resolves to its time in ms, exits if it fails. */
-function runAside(cmd: string, args: string[]): { child: ChildProcess; done: Promise<number> } {
-  const t0 = Date.now();
-  const child = spawn(cmd, args, { stdio: 'inherit', env: process.env });
-  const done = once(child, 'exit').then(([code]) => {
-    if (code !== 0) process.exit((code as number | null) ?? 1);
-    return Date.now() - t0;
-  });
-  return { child, done };
-}
-
 const astroMs = run('npx', ['astro', 'build', '--silent', ...process.argv.slice(2)]);
-const pagefind = runAside('npx', ['pagefind', '--site', outDir, '--quiet']);
-const pages = await applyContentSecurityPolicy(outDir, pagefind.child);
-const pagefindMs = await pagefind.done;
+const pages = await applyContentSecurityPolicy(outDir);
+const pagefindMs = run('npx', ['pagefind', '--site', outDir, '--quiet']);
 console.log(
   `Built ${outDir}: astro ${(astroMs / 1000).toFixed(1)} s, pagefind ${(pagefindMs / 1000).toFixed(1)} s, content security policy on ${pages} pages`,
 );
