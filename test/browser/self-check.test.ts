@@ -181,6 +181,54 @@ describe('self-check on an item page', () => {
     assert.equal(await cell.evaluate((e) => e.childElementCount), 0);
   });
 
+  it('saves the form whole when an answer was stored while its code was on the way', async () => {
+    // As on a page back from the back-forward cache: the reader's earlier answer was stored
+    // meanwhile, and the reader has since changed the form before the panel's code arrived.
+    const state: SelfCheckState = {
+      schema: 1,
+      answers: {
+        [latest]: {
+          [other.id]: {
+            status: 'met',
+            evidence: {},
+            notes: 'kept',
+            updatedAt: '2026-01-01T00:00:00.000Z',
+            contentHash: contentHash(other),
+          },
+        },
+      },
+      reviews: {},
+      carried: {},
+    };
+    const page = await pageWith(JSON.stringify(state));
+    let release = () => {};
+    const released = new Promise<void>((r) => (release = r));
+    await page.route(/\/_astro\/panel\.[\w-]+\.js$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(site.url(`/controls/${other.id}/`));
+    await page.evaluate(() => {
+      // What the form showed before the code arrived, changed by the reader.
+      const panel = document.querySelector<HTMLElement>('mce-self-check-panel')!;
+      panel.querySelector<HTMLInputElement>('input[value="unanswered"]')!.click();
+      panel.querySelector('textarea')!.value = '';
+      panel.querySelector('textarea')!.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    release();
+    await page
+      .locator('mce-self-check-panel')
+      .evaluate((e) => customElements.whenDefined(e.localName));
+    await page.waitForFunction(
+      ([key, v, id]) =>
+        !JSON.parse(localStorage.getItem(key!) ?? '{}').answers?.[v!]?.[id!]?.status,
+      [STORAGE_KEY, latest, other.id] as const,
+    );
+    const answer = (await stored(page))?.answers[latest]?.[other.id];
+    assert.equal(answer?.notes ?? '', '');
+    assert.ok(await page.isChecked('mce-self-check-panel input[value="unanswered"]'));
+  });
+
   it('shows a second tab the change', async () => {
     const first = await site.newPage();
     const second = await first.context().newPage();

@@ -13,7 +13,7 @@ import {
 import { pageStore, type SaveResult } from '../../lib/self-check/storage.ts';
 import { ASIDE_KEY, MAX_NOTE_CHARS, own, type Status } from '../../lib/self-check/types.ts';
 import { fetchedTranslator } from '../../lib/fetched-strings.ts';
-import { formPatch } from '../../lib/self-check/pending-answers.ts';
+import { formPatch, pendingKey } from '../../lib/self-check/pending-answers.ts';
 import { translator, type Strings, type Translate } from '../../lib/translate.ts';
 import { button, el } from '../dom.ts';
 import { undoMessage } from './undo-message.ts';
@@ -39,22 +39,49 @@ class SelfCheckPanel extends HTMLElement {
     form.addEventListener('change', (e) => this.#onChange(e.target as HTMLInputElement));
     this.#notes().addEventListener('input', () => this.#saveNotes());
     this.#store.subscribe(() => this.#render());
-    // What the reader chose and typed before this code arrived (panel-loader.ts), saved in one
-    // change before any render sets the form to the stored answer.
-    let typed: string | undefined;
-    if (this.dataset.touched) {
-      const early = formPatch(form.elements as Iterable<HTMLInputElement>) ?? {};
-      delete this.dataset.touched;
-      if ((early.notes?.length ?? 0) > MAX_NOTE_CHARS) {
-        this.#notesTooLong = true;
-        typed = early.notes;
-        delete early.notes;
-      }
-      if (Object.keys(early).length > 0) this.#save(early);
-    }
+    const typed = this.#saveEarlyInput(form);
     this.#render();
     // Notes too long to save stay in the form, as typed, with the message.
     if (typed !== undefined) this.#notes().value = typed;
+  }
+
+  /**
+   * Saves what the reader chose and typed before this code arrived (panel-loader.ts), in one
+   * change, before any render sets the form to the stored answer; returns notes too long to save,
+   * to keep them in the form. On a first visit nothing is stored, so the form's choices are the
+   * change. A page back from the browser's back-forward cache may have had its answer stored
+   * meanwhile (kept when the page was left, taken in by another page): then the form is saved
+   * whole, as the reader sees it. Either way the kept copy is dropped: the panel saves from now.
+   */
+  #saveEarlyInput(form: HTMLFormElement): string | undefined {
+    if (!this.dataset.touched) return undefined;
+    delete this.dataset.touched;
+    const { version = '', item = '' } = this.dataset;
+    const controls = [...form.elements] as HTMLInputElement[];
+    let early: AnswerPatch;
+    if (answerOf(this.#store.state, version, item)) {
+      const status = controls.find((c) => c.name === 'status' && c.checked)?.value;
+      early = {
+        status: !status || status === 'unanswered' ? null : (status as Status),
+        evidence: Object.fromEntries(
+          controls.filter((c) => c.name === 'evidence').map((c) => [c.value, c.checked]),
+        ),
+        notes: this.#notes().value,
+      };
+    } else early = formPatch(controls) ?? {};
+    try {
+      localStorage.removeItem(pendingKey(version, item));
+    } catch {
+      // Storage refused: nothing was kept there.
+    }
+    let typed: string | undefined;
+    if ((early.notes?.length ?? 0) > MAX_NOTE_CHARS) {
+      this.#notesTooLong = true;
+      typed = early.notes;
+      delete early.notes;
+    }
+    if (Object.keys(early).length > 0) this.#save(early);
+    return typed;
   }
 
   /** The panel's strings; keys stand for them until the strings file has arrived. */

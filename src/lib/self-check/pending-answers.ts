@@ -19,6 +19,9 @@ export interface PendingAnswer {
   patch: AnswerPatch;
 }
 
+/** localStorage key of the pending answer to one item. */
+export const pendingKey = (version: string, item: string) => `${PENDING_PREFIX}${version}/${item}`;
+
 /** A form control of the panel. */
 interface Control {
   name: string;
@@ -55,5 +58,5 @@ export function pendingAnswer(
   const patch = touched ? formPatch(controls) : undefined;
   if (!patch) return undefined;
   const answer = { version, item, contentHash: hash, at: Number(touched), patch };
-  return [`${PENDING_PREFIX}${version}/${item}`, answer];
+  return [pendingKey(version, item), answer];
 }
