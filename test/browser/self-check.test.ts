@@ -181,6 +181,18 @@ describe('self-check on an item page', () => {
     assert.equal(await cell.evaluate((e) => e.childElementCount), 0);
   });
 
+  it('shows an answer kept from a page left before the panel code arrived when the item is opened again', async () => {
+    const page = await site.newPage();
+    const panelCode = /\/_astro\/panel\.[\w-]+\.js$/;
+    await page.route(panelCode, (route) => route.abort());
+    await openItem(page, other.id);
+    await page.check('mce-self-check-panel input[name="status"][value="na"]');
+    await page.unroute(panelCode);
+    await openItem(page, other.id);
+    assert.ok(await page.isChecked('mce-self-check-panel input[name="status"][value="na"]'));
+    assert.equal((await stored(page))?.answers[latest]?.[other.id]?.status, 'na');
+  });
+
   it('saves the form whole when an answer was stored while its code was on the way', async () => {
     // As on a page back from the back-forward cache: the reader's earlier answer was stored
     // meanwhile, and the reader has since changed the form before the panel's code arrived.
@@ -277,7 +289,10 @@ describe('self-check on an item page', () => {
     const page = await site.newPage();
     await openItem(page, other.id);
     await page.check('mce-self-check-panel input[name="status"][value="met"]');
+    // On a first visit the panel's code loads on that click; its save comes a moment later.
+    await page.locator('mce-self-check-panel .saved').filter({ hasText: /Saved/ }).waitFor();
     const before = await stored(page);
+    assert.equal(before?.answers[latest]?.[other.id]?.status, 'met');
     await page.evaluate(() => {
       Storage.prototype.setItem = () => {
         throw new DOMException('full', 'QuotaExceededError');

@@ -1,12 +1,12 @@
 /**
  * Loads the code of `<mce-self-check-panel>` (panel.ts) when it is needed. A reader with answers
  * stored gets it as the panel nears the viewport, to see them. On a first visit there is nothing
- * to show: the form works at once (`data-fresh`), and the code loads on the first focus, press or
- * change in it, or when another tab stores answers. A change made before the code has arrived marks
+ * to show: the form works at once (`data-fresh`), and the code loads on the first focus or change
+ * in it, or when another tab stores answers. A change made before the code has arrived marks
  * the panel `data-touched`: the panel then saves what its form holds, and a page left first
  * keeps it in storage for the next page's store (pending-answers.ts).
  */
-import { pendingAnswer } from '../../lib/self-check/pending-answers.ts';
+import { pendingAnswer, pendingKey } from '../../lib/self-check/pending-answers.ts';
 import { STORAGE_KEY } from '../../lib/self-check/types.ts';
 
 const panel = document.querySelector<HTMLElement>('mce-self-check-panel');
@@ -17,7 +17,8 @@ if (panel && form) {
     observer?.disconnect();
     void import('./panel.ts');
   };
-  if (hasStored()) {
+  const { version = '', item = '' } = panel.dataset;
+  if (hasStored(pendingKey(version, item))) {
     observer = new IntersectionObserver(
       (entries) => entries.some((e) => e.isIntersecting) && load(),
       { rootMargin: '600px 0px' },
@@ -28,9 +29,8 @@ if (panel && form) {
     addEventListener('storage', (e) => e.key === STORAGE_KEY && load());
   }
   panel.addEventListener('focusin', load, { once: true });
-  panel.addEventListener('pointerdown', load, { once: true });
-  // Any change loads the code too: a control can change without a press or focus first (a
-  // script's click, some assistive technology).
+  // A change loads the code too: a control can change without taking the focus (a click in
+  // some browsers, a script's click, some assistive technology).
   const touch = () => {
     if (panel.matches(':defined')) return;
     panel.dataset.touched = String(Date.now());
@@ -48,10 +48,13 @@ if (panel && form) {
   });
 }
 
-/** True when answers are stored, or when storage cannot be read (the panel says why). */
-function hasStored(): boolean {
+/**
+ * True when answers are stored, or this item's answer is kept from a page left before its code
+ * arrived (`pending`), or when storage cannot be read (the panel says why).
+ */
+function hasStored(pending: string): boolean {
   try {
-    return localStorage.getItem(STORAGE_KEY) !== null;
+    return (localStorage.getItem(STORAGE_KEY) ?? localStorage.getItem(pending)) !== null;
   } catch {
     return true;
   }
