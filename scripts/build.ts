@@ -38,9 +38,17 @@ function removeOldOutput(): ChildProcess | undefined {
 
 const removal = removeOldOutput();
 
-const run = (cmd: string, args: string[]) => {
+/**
+ * Rolldown, Vite's bundler in the Astro process, allocates through mimalloc, which by default
+ * commits memory ahead of use and gives freed memory back late. At 4,000 pages that put the
+ * build's peak resident size at 0.70 GB where 0.47 GB is enough (the JavaScript heap is about
+ * 0.2 GB): these settings commit on use and give back at once. Settings in the environment win.
+ */
+const astroEnv = { MIMALLOC_ARENA_EAGER_COMMIT: '0', MIMALLOC_PURGE_DELAY: '0', ...process.env };
+
+const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) => {
   const t0 = Date.now();
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
   if (r.status !== 0) process.exit(r.status ?? 1);
   return Date.now() - t0;
 };
@@ -76,8 +84,19 @@ function packageBin(name: string): string {
   return realpathSync(fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url)));
 }
 
-const astroArgs = [packageBin('astro'), 'build', '--silent', ...process.argv.slice(2)];
-const astroMs = run(process.execPath, astroArgs);
+/**
+ * Rendering makes many short-lived strings. A 64 MB young generation (V8's default is 16 MB)
+ * lets them die young instead of being copied into the old one: at 4,000 pages Astro takes a
+ * tenth less time, and the peak resident size grows by 0.1 GB.
+ */
+const astroArgs = [
+  '--max-semi-space-size=64',
+  packageBin('astro'),
+  'build',
+  '--silent',
+  ...process.argv.slice(2),
+];
+const astroMs = run(process.execPath, astroArgs, astroEnv);
 const pages = await applyContentSecurityPolicy(outDir);
 const pagefindMs = run(process.execPath, [packageBin('pagefind'), '--site', outDir, '--quiet']);
 console.log(
