@@ -30,7 +30,9 @@ export default defineConfig({
   // No script inlined into pages either (the copy-link element was repeated in each one): every
   // script is a cached file.
   vite: {
-    build: { assetsInlineLimit: 0 },
+    // An incremental build writes into the last one's output (scripts/build.ts keeps it only
+    // when that build finished, and removes what this one does not make).
+    build: { assetsInlineLimit: 0, emptyOutDir: !incrementalBuild(process.env) },
     plugins: [smallClientBundles()],
     environments: {
       prerender: { build: { rolldownOptions: { output: { manualChunks: styleChunk } } } },

@@ -1,15 +1,29 @@
 /**
  * Production build: Astro, the content security policy on every page (and `_headers`), then
- * pagefind over the output (one index per `<html lang>`). MSP_OUT_DIR picks the output folder,
- * MSP_BASE the base path, MSP_CONTENT_DIR the content; MSP_TIMINGS_FILE, when set, receives the
- * Astro and pagefind durations as JSON (`npm run bench` reads it). Arguments are passed to
- * `astro build` (`--force` renders every page, ignoring the cache).
+ * the search index of the searchable pages (scripts/lib/search-index.ts). MSP_OUT_DIR picks
+ * the output folder, MSP_BASE the base path, MSP_CONTENT_DIR the content; MSP_TIMINGS_FILE,
+ * when set, receives the durations of Astro, the policy pass and pagefind as JSON (`npm run
+ * bench` reads it). Arguments are passed to `astro build` (`--force` renders every page,
+ * ignoring the cache).
+ *
+ * With MSP_INCREMENTAL=1 the build writes into the output of the last one, if that build
+ * finished (scripts/lib/kept-output.ts): Astro leaves unchanged pages where they are, and the
+ * policy pass leaves the pages that have their policy.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { incrementalBuild } from '../src/lib/site-config.ts';
 import { htmlFiles } from './lib/built-site.ts';
 import {
   headerPolicy,
@@ -20,8 +34,24 @@ import {
   withPolicyMeta,
   type InlineHashes,
 } from './lib/csp.ts';
+import {
+  lastBuildFinished,
+  manifestOutputs,
+  markBuildDone,
+  markBuildStart,
+  removeFiles,
+  staleFiles,
+} from './lib/kept-output.ts';
+import { writeSearchIndex } from './lib/search-index.ts';
 
 const outDir = process.env.MSP_OUT_DIR ?? 'dist';
+const incremental = incrementalBuild(process.env);
+
+/** Astro's cache folder (its default `cacheDir`), where the incremental build keeps its data. */
+const cacheDir = fileURLToPath(new URL('../node_modules/.astro/', import.meta.url));
+/** Whether the last build into this output folder finished (kept-output.ts). */
+const outputKey = createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 12);
+const marker = join(cacheDir, `output-${outputKey}.state`);
 
 /**
  * Moves the output of the last build aside and deletes it in another process, which this
@@ -36,7 +66,10 @@ function removeOldOutput(): ChildProcess | undefined {
   return spawn(process.execPath, ['-e', script, aside], { stdio: 'inherit' });
 }
 
-const removal = removeOldOutput();
+const keepOutput = incremental && lastBuildFinished(marker, outDir);
+const removal = keepOutput ? undefined : removeOldOutput();
+mkdirSync(cacheDir, { recursive: true });
+const buildStart = markBuildStart(marker);
 
 /**
  * Rolldown, Vite's bundler in the Astro process, allocates through mimalloc, which by default
@@ -53,18 +86,35 @@ const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) 
   return Date.now() - t0;
 };
 
-/** Puts each page's policy into it and writes `_headers`; stops on what the policy forbids. */
-async function applyContentSecurityPolicy(dir: string): Promise<number> {
+/** What the policy pass found: every page, and those with a searchable part. */
+interface PolicyPass {
+  pages: string[];
+  searchable: string[];
+}
+
+const POLICY_META = '<meta http-equiv="content-security-policy"';
+
+/**
+ * Puts each page's policy into it (a page kept from the last build has it already) and writes
+ * `_headers`; stops on what the policy forbids. Lists the pages with a searchable part
+ * (`data-pagefind-body`).
+ */
+async function applyContentSecurityPolicy(dir: string): Promise<PolicyPass> {
   const pages = await htmlFiles(dir);
   const all: InlineHashes[] = [];
   const problems: string[] = [];
+  const searchable: string[] = [];
   for (const page of pages) {
     const file = join(dir, page);
-    const html = readFileSync(file, 'utf8');
+    let html = readFileSync(file, 'utf8');
     for (const p of inlineAttributeProblems(html)) problems.push(`${page}: ${p}`);
     const hashes = inlineHashes(html);
     all.push(hashes);
-    writeFileSync(file, withPolicyMeta(html, pagePolicy(hashes)));
+    if (!html.includes(POLICY_META)) {
+      html = withPolicyMeta(html, pagePolicy(hashes));
+      writeFileSync(file, html);
+    }
+    if (html.includes('data-pagefind-body')) searchable.push(page);
   }
   if (problems.length > 0) {
     console.error(
@@ -73,7 +123,7 @@ async function applyContentSecurityPolicy(dir: string): Promise<number> {
     process.exit(1);
   }
   writeFileSync(join(dir, '_headers'), headersFile(headerPolicy(all)));
-  return pages.length;
+  return { pages, searchable };
 }
 
 /**
@@ -97,12 +147,27 @@ const astroArgs = [
   ...process.argv.slice(2),
 ];
 const astroMs = run(process.execPath, astroArgs, astroEnv);
-const pages = await applyContentSecurityPolicy(outDir);
-const pagefindMs = run(process.execPath, [packageBin('pagefind'), '--site', outDir, '--quiet']);
+if (keepOutput) {
+  // What the last build made and this one did not (a removed item's pages, old scripts).
+  const current = manifestOutputs(join(cacheDir, 'incremental-build.json'));
+  removeFiles(outDir, staleFiles(outDir, buildStart, current));
+}
+const policyStart = Date.now();
+const policy = await applyContentSecurityPolicy(outDir);
+const policyMs = Date.now() - policyStart;
+// pagefind indexes every page whole when none marks a searchable part: the same pages here.
+const searchable = policy.searchable.length > 0 ? policy.searchable : policy.pages;
+const indexStart = Date.now();
+await writeSearchIndex(outDir, searchable, packageBin('pagefind')).catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
+const pagefindMs = Date.now() - indexStart;
+markBuildDone(marker);
 console.log(
-  `Built ${outDir}: astro ${(astroMs / 1000).toFixed(1)} s, pagefind ${(pagefindMs / 1000).toFixed(1)} s, content security policy on ${pages} pages`,
+  `Built ${outDir}: astro ${(astroMs / 1000).toFixed(1)} s, content security policy on ${policy.pages.length} pages ${(policyMs / 1000).toFixed(1)} s, pagefind on ${searchable.length} ${(pagefindMs / 1000).toFixed(1)} s`,
 );
 if (process.env.MSP_TIMINGS_FILE) {
-  writeFileSync(process.env.MSP_TIMINGS_FILE, JSON.stringify({ astroMs, pagefindMs }));
+  writeFileSync(process.env.MSP_TIMINGS_FILE, JSON.stringify({ astroMs, policyMs, pagefindMs }));
 }
 if (removal && removal.exitCode === null) await once(removal, 'exit');

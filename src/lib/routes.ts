@@ -54,14 +54,17 @@ export const selfCheckRoutes = (catalog: Catalog) =>
 
 /**
  * An item page's route entry, with its cache key for the incremental build; `settings` are the
- * build settings it prints (`pageSettings`).
+ * build settings it prints (`pageSettings`), `undefined` in a build that keeps no cache (the
+ * key would go unread).
  */
-function itemRoute<P>(params: P, props: ItemPageData, settings: string) {
-  return { params, props, cacheKey: itemPageKey(props, settings) };
+function itemRoute<P>(params: P, props: ItemPageData, settings: string | undefined) {
+  return settings === undefined
+    ? { params, props }
+    : { params, props, cacheKey: itemPageKey(props, settings) };
 }
 
 /** `/controls/<id>/` for each item of the latest version. */
-export function latestItemRoutes(catalog: Catalog, settings: string) {
+export function latestItemRoutes(catalog: Catalog, settings: string | undefined) {
   return catalog.languages.flatMap((lang) =>
     catalog.latest.items.map((item) =>
       itemRoute(
@@ -74,7 +77,7 @@ export function latestItemRoutes(catalog: Catalog, settings: string) {
 }
 
 /** `/v/<version>/controls/<id>/` for each item of every version. */
-export function pinnedItemRoutes(catalog: Catalog, settings: string) {
+export function pinnedItemRoutes(catalog: Catalog, settings: string | undefined) {
   return catalog.languages.flatMap((lang) =>
     catalog.versions.flatMap((v) =>
       v.items.map((item) =>

@@ -13,10 +13,13 @@ const catalog = buildCatalog(compileContent(files));
 function keys(c: Catalog, settings = 'settings'): Map<string, string> {
   const out = new Map<string, string>();
   for (const r of latestItemRoutes(c, settings)) {
-    out.set(`${r.params.lang ?? 'en'} /controls/${r.params.id}/`, r.cacheKey);
+    out.set(`${r.params.lang ?? 'en'} /controls/${r.params.id}/`, r.cacheKey!);
   }
   for (const r of pinnedItemRoutes(c, settings)) {
-    out.set(`${r.params.lang ?? 'en'} /v/${r.params.version}/controls/${r.params.id}/`, r.cacheKey);
+    out.set(
+      `${r.params.lang ?? 'en'} /v/${r.params.version}/controls/${r.params.id}/`,
+      r.cacheKey!,
+    );
   }
   return out;
 }
@@ -46,6 +49,17 @@ const latestItems = catalog.latest.items.map((i) => i.id);
 const at = latestItems.indexOf(target);
 
 describe('item page cache keys', () => {
+  it('are left out in a build that keeps no cache (no settings)', () => {
+    const routes = [
+      ...latestItemRoutes(catalog, undefined),
+      ...pinnedItemRoutes(catalog, undefined),
+    ];
+    const items = catalog.versions.reduce((n, v) => n + v.items.length, 0);
+    expect(routes.length).toBe(catalog.languages.length * (catalog.latest.items.length + items));
+    expect(routes.filter((r) => 'cacheKey' in r)).toEqual([]);
+    expect(latestItemRoutes(catalog, 's').every((r) => typeof r.cacheKey === 'string')).toBe(true);
+  });
+
   it('are one per page and differ between pages', () => {
     const k = keys(catalog);
     const pages = catalog.versions.reduce(
