@@ -66,7 +66,8 @@ function removeOldOutput(): ChildProcess | undefined {
   return spawn(process.execPath, ['-e', script, aside], { stdio: 'inherit' });
 }
 
-const keepOutput = incremental && lastBuildFinished(marker, outDir);
+const astroManifest = join(cacheDir, 'incremental-build.json');
+const keepOutput = incremental && lastBuildFinished(marker, outDir, astroManifest);
 const removal = keepOutput ? undefined : removeOldOutput();
 mkdirSync(cacheDir, { recursive: true });
 const buildStart = markBuildStart(marker);
@@ -149,7 +150,7 @@ const astroArgs = [
 const astroMs = run(process.execPath, astroArgs, astroEnv);
 if (keepOutput) {
   // What the last build made and this one did not (a removed item's pages, old scripts).
-  const current = manifestOutputs(join(cacheDir, 'incremental-build.json'));
+  const current = manifestOutputs(astroManifest);
   removeFiles(outDir, staleFiles(outDir, buildStart, current));
 }
 const policyStart = Date.now();
@@ -163,7 +164,7 @@ await writeSearchIndex(outDir, searchable, packageBin('pagefind')).catch((e: unk
   process.exit(1);
 });
 const pagefindMs = Date.now() - indexStart;
-markBuildDone(marker);
+markBuildDone(marker, astroManifest);
 console.log(
   `Built ${outDir}: astro ${(astroMs / 1000).toFixed(1)} s, content security policy on ${policy.pages.length} pages ${(policyMs / 1000).toFixed(1)} s, pagefind on ${searchable.length} ${(pagefindMs / 1000).toFixed(1)} s`,
 );

@@ -1,10 +1,11 @@
 /**
  * An incremental build (`MSP_INCREMENTAL=1`) writes into the output of the last one instead of
  * a new folder: Astro leaves a page whose cache key is unchanged where it is (it would
- * otherwise copy it back from its cache), and the policy pass and the search index skip what
- * did not change. This module decides when the old output can be kept, and removes what the
- * new build no longer makes.
+ * otherwise copy it back from its cache), and the policy pass leaves the pages that have
+ * their policy. This module decides when the old output can be kept, and removes what the new
+ * build no longer makes.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
@@ -18,14 +19,31 @@ export function markBuildStart(marker: string): number {
   return statSync(marker).mtimeMs;
 }
 
-/** Marks the build finished: its output may be kept by the next incremental build. */
-export function markBuildDone(marker: string): void {
-  writeFileSync(marker, 'done');
+/** Digest of Astro's incremental manifest, or `none`. */
+function manifestDigest(manifestFile: string): string {
+  if (!existsSync(manifestFile)) return 'none';
+  return createHash('sha256').update(readFileSync(manifestFile)).digest('hex');
 }
 
-/** Whether the last build into the folder finished (a failed one may have left pages half-made). */
-export function lastBuildFinished(marker: string, outDir: string): boolean {
-  return existsSync(outDir) && existsSync(marker) && readFileSync(marker, 'utf8') === 'done';
+/**
+ * Marks the build finished, with the manifest Astro wrote for it: its output may be kept by
+ * the next incremental build.
+ */
+export function markBuildDone(marker: string, manifestFile: string): void {
+  writeFileSync(marker, `done ${manifestDigest(manifestFile)}`);
+}
+
+/**
+ * Whether the output folder is the finished build Astro's manifest describes. A failed build
+ * may have left pages half-made; and the manifest is one for every output folder, so after a
+ * build into another folder it tells of that folder's pages, not these.
+ */
+export function lastBuildFinished(marker: string, outDir: string, manifestFile: string): boolean {
+  return (
+    existsSync(outDir) &&
+    existsSync(marker) &&
+    readFileSync(marker, 'utf8') === `done ${manifestDigest(manifestFile)}`
+  );
 }
 
 /**

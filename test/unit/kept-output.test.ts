@@ -35,23 +35,38 @@ describe('the build marker', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mce-marker-'));
     const out = join(dir, 'dist');
     const marker = join(dir, 'state');
-    expect(lastBuildFinished(marker, out)).toBe(false);
+    const manifest = join(dir, 'incremental-build.json');
+    writeFileSync(manifest, '{"routes":{}}');
+    expect(lastBuildFinished(marker, out, manifest)).toBe(false);
     mkdirSync(out);
     const start = markBuildStart(marker);
     expect(start).toBeGreaterThan(Date.now() - 60_000);
-    expect(lastBuildFinished(marker, out)).toBe(false);
-    markBuildDone(marker);
-    expect(lastBuildFinished(marker, out)).toBe(true);
+    expect(lastBuildFinished(marker, out, manifest)).toBe(false);
+    markBuildDone(marker, manifest);
+    expect(lastBuildFinished(marker, out, manifest)).toBe(true);
     // A build that starts and fails leaves the marker saying so.
     markBuildStart(marker);
-    expect(lastBuildFinished(marker, out)).toBe(false);
+    expect(lastBuildFinished(marker, out, manifest)).toBe(false);
+  });
+
+  it('does not keep the output once a build into another folder rewrote Astro’s manifest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mce-marker-'));
+    const out = join(dir, 'dist');
+    mkdirSync(out);
+    const marker = join(dir, 'state');
+    const manifest = join(dir, 'incremental-build.json');
+    writeFileSync(manifest, '{"routes":{"a":{}}}');
+    markBuildDone(marker, manifest);
+    writeFileSync(manifest, '{"routes":{"b":{}}}');
+    expect(lastBuildFinished(marker, out, manifest)).toBe(false);
   });
 
   it('does not keep an output folder that is gone, whatever the marker says', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mce-marker-'));
     const marker = join(dir, 'state');
-    markBuildDone(marker);
-    expect(lastBuildFinished(marker, join(dir, 'dist'))).toBe(false);
+    const manifest = join(dir, 'incremental-build.json');
+    markBuildDone(marker, manifest);
+    expect(lastBuildFinished(marker, join(dir, 'dist'), manifest)).toBe(false);
   });
 });
 
