@@ -42,7 +42,7 @@ import {
   removeFiles,
   staleFiles,
 } from './lib/kept-output.ts';
-import { writeSearchIndex } from './lib/search-index.ts';
+import { searchGlob, writeSearchIndex } from './lib/search-index.ts';
 
 const outDir = process.env.MSP_OUT_DIR ?? 'dist';
 const incremental = incrementalBuild(process.env);
@@ -159,7 +159,8 @@ const policyMs = Date.now() - policyStart;
 // pagefind indexes every page whole when none marks a searchable part: the same pages here.
 const searchable = policy.searchable.length > 0 ? policy.searchable : policy.pages;
 const indexStart = Date.now();
-await writeSearchIndex(outDir, searchable, packageBin('pagefind')).catch((e: unknown) => {
+const glob = searchGlob(policy.pages, new Set(searchable));
+await writeSearchIndex(outDir, glob, packageBin('pagefind')).catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });

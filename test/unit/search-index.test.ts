@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { writeSearchIndex } from '../../scripts/lib/search-index.ts';
+import { searchGlob, writeSearchIndex } from '../../scripts/lib/search-index.ts';
 
 const PAGEFIND = fileURLToPath(
   new URL('../../node_modules/pagefind/lib/runner/bin.cjs', import.meta.url),
@@ -44,9 +44,46 @@ function indexedUrls(site: string): string[] {
     .sort();
 }
 
+describe('searchGlob', () => {
+  const pages = [
+    'index.html',
+    'controls/1.1/index.html',
+    'controls/1.2/index.html',
+    'v/1.0/controls/1.1/index.html',
+    'v/1.1/controls/1.1/index.html',
+    'v/1.1/index.html',
+    'search/index.html',
+  ];
+
+  it('names a folder whose pages are all searchable once, and other pages one by one', () => {
+    const searchable = new Set([
+      'index.html',
+      'controls/1.1/index.html',
+      'controls/1.2/index.html',
+      'v/1.0/controls/1.1/index.html',
+      'v/1.1/index.html',
+    ]);
+    expect(searchGlob(pages, searchable)).toBe(
+      '{index.html,controls/**/*.html,v/1.0/**/*.html,v/1.1/index.html}',
+    );
+  });
+
+  it('is the default glob when every page is searchable, and refuses none', () => {
+    expect(searchGlob(pages, new Set(pages))).toBe('**/*.html');
+    expect(() => searchGlob(pages, new Set())).toThrow(/no searchable pages/);
+  });
+
+  it('escapes the characters globs give a meaning to', () => {
+    expect(searchGlob(['a{1,2}/index.html', 'b/index.html'], new Set(['a{1,2}/index.html']))).toBe(
+      'a\\{1\\,2\\}/**/*.html',
+    );
+  });
+});
+
 describe('writeSearchIndex', () => {
-  it('indexes the pages it is given, per language, and only those', async () => {
+  it('indexes the pages the glob names, per language, and only those', async () => {
     const site = siteWith({
+      'index.html': page('en', 'Home', 'Welcome to the checklist.'),
       'controls/1.1/index.html': page(
         'en',
         'Backups',
@@ -57,14 +94,24 @@ describe('writeSearchIndex', () => {
         'バックアップ',
         'パートナーは年に2回、バックアップから復元します。',
       ),
-      'v/2.0/controls/1.1/index.html': page('en', 'Backups', 'A page not given.'),
+      'compare/1.0...1.1/index.html': page('en', 'Changes', 'What changed between versions.'),
+      // Searchable by its markup, but not named: pagefind must not read it.
+      'v/1.1/controls/1.1/index.html': page('en', 'Backups', 'A page not named.'),
+      'v/1.1/index.html': page('en', 'Version', 'An overview.'),
     });
-    await writeSearchIndex(
-      site,
-      ['controls/1.1/index.html', 'ja/controls/1.1/index.html'],
-      PAGEFIND,
+    const all = [
+      'index.html',
+      'controls/1.1/index.html',
+      'ja/controls/1.1/index.html',
+      'compare/1.0...1.1/index.html',
+      'v/1.1/controls/1.1/index.html',
+      'v/1.1/index.html',
+    ];
+    const named = new Set(all.filter((p) => !p.startsWith('v/1.1/controls/')));
+    await writeSearchIndex(site, searchGlob(all, named), PAGEFIND);
+    expect(indexedUrls(site)).toEqual(
+      ['/', '/compare/1.0...1.1/', '/controls/1.1/', '/ja/controls/1.1/', '/v/1.1/'].sort(),
     );
-    expect(indexedUrls(site)).toEqual(['/controls/1.1/', '/ja/controls/1.1/']);
     const entry = JSON.parse(
       readFileSync(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8'),
     ) as {
@@ -72,26 +119,12 @@ describe('writeSearchIndex', () => {
     };
     expect(Object.keys(entry.languages).sort()).toEqual(['en', 'ja']);
     expect(existsSync(join(site, 'pagefind', 'pagefind.js'))).toBe(true);
-    // The folder of links pagefind ran on is gone; the pages are where they were.
-    expect(readdirSync(dirname(site))).toEqual(['dist']);
-    expect(readFileSync(join(site, 'controls/1.1/index.html'), 'utf8')).toContain('Backups');
   });
 
-  it('replaces the index of the last build', async () => {
-    const site = siteWith({
-      'a/index.html': page('en', 'First', 'one'),
-      'b/index.html': page('en', 'Second', 'two'),
-    });
-    await writeSearchIndex(site, ['a/index.html', 'b/index.html'], PAGEFIND);
-    await writeSearchIndex(site, ['b/index.html'], PAGEFIND);
-    expect(indexedUrls(site)).toEqual(['/b/']);
-  });
-
-  it('fails with pagefind’s exit, keeping the index there was, when pagefind cannot index', async () => {
+  it('fails with pagefind’s exit when the glob names no page', async () => {
     const site = siteWith({ 'a/index.html': page('en', 'First', 'one') });
-    await writeSearchIndex(site, ['a/index.html'], PAGEFIND);
-    await expect(writeSearchIndex(site, [], PAGEFIND)).rejects.toThrow(/pagefind failed/);
-    expect(indexedUrls(site)).toEqual(['/a/']);
-    expect(readdirSync(dirname(site))).toEqual(['dist']);
+    await expect(writeSearchIndex(site, 'nothing/*.html', PAGEFIND)).rejects.toThrow(
+      /pagefind failed/,
+    );
   });
 });
