@@ -71,13 +71,21 @@ export function levelLabel(lang: Lang, level: LevelValue): string {
   return t(lang, `level.${level}`);
 }
 
+// One formatter per language: making one costs more than formatting many dates with it.
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+
 /** Formats an ISO date for display. */
 export function formatDate(lang: Lang, iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
-  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  }).format(d);
+  let formatter = dateFormats.get(lang);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+      dateStyle: 'long',
+      timeZone: 'UTC',
+    });
+    dateFormats.set(lang, formatter);
+  }
+  return formatter.format(d);
 }
 
 /** A section's display label (`sectionLabel`) with this dictionary's name for an untitled one. */

@@ -103,17 +103,36 @@ const changeOf = (kind: ChangeKind | undefined): NavChange | undefined =>
       ? 'added'
       : 'changed';
 
+type SourceItem = NavSource['items'][number];
+
+/** A version's items by section and by id, made once: every page of the version asks. */
+const groupings = new WeakMap<
+  NavSource['items'],
+  { bySection: Map<string, SourceItem[]>; byId: Map<string, SourceItem> }
+>();
+
+function grouped(source: NavSource) {
+  let g = groupings.get(source.items);
+  if (!g) {
+    const bySection = new Map<string, SourceItem[]>();
+    for (const i of source.items) {
+      const list = bySection.get(i.section);
+      if (list) list.push(i);
+      else bySection.set(i.section, [i]);
+    }
+    g = { bySection, byId: new Map(source.items.map((i) => [i.id, i])) };
+    groupings.set(source.items, g);
+  }
+  return g;
+}
+
 /** The sidebar tree of a version in a language. */
 export function buildNavTree(lang: Lang, source: NavSource, options: NavOptions): NavTree {
   const pin = options.pinned ? source.meta.id : undefined;
   const full = source.items.length <= FULL_TREE_LIMIT;
-  const currentSection = source.items.find((i) => i.id === options.current)?.section;
-  const bySection = new Map<string, NavSource['items'][number][]>();
-  for (const i of source.items) {
-    const list = bySection.get(i.section);
-    if (list) list.push(i);
-    else bySection.set(i.section, [i]);
-  }
+  const { bySection, byId } = grouped(source);
+  const currentSection =
+    options.current === undefined ? undefined : byId.get(options.current)?.section;
   const sections = source.meta.sections
     .filter((s) => bySection.has(s.id))
     .map((s) => {

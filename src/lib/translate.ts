@@ -18,6 +18,8 @@ export type Translate<K extends string> = (key: K, params?: Params) => string;
 
 /** `template` with each `{name}` replaced by `params[name]`; a name without a value stays. */
 export function format(template: string, params: Params = {}): string {
+  // Most strings have no placeholder; a page build calls this a few hundred times.
+  if (!template.includes('{')) return template;
   const values = params as Readonly<Record<string, unknown>>;
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
     Object.hasOwn(values, name) ? String(values[name]) : placeholder,
