@@ -55,8 +55,21 @@ describe('the policy', () => {
     expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'", "'sha256-a'"]);
     expect(directives.get('style-src')).toEqual(["'self'", "'sha256-b'", "'sha256-c'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'none'"]);
+    expect(directives.get('form-action')).toEqual(["'self'"]);
     expect(directives.has('frame-ancestors')).toBe(false);
+    // The rest fall back to default-src 'self'.
+    expect([...directives.keys()].sort()).toEqual(
+      ['base-uri', 'default-src', 'form-action', 'object-src', 'script-src', 'style-src'].sort(),
+    );
     expect(p).not.toContain('unsafe-inline');
+  });
+
+  it('names style-src only for inline styles to hash (it falls back to default-src)', () => {
+    const p = pagePolicy({ scripts: ["'sha256-a'"], styles: [] });
+    expect(p).toBe(
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-a'; object-src 'none'; base-uri 'none'; form-action 'self'",
+    );
   });
 
   it('as a header, holds every page’s hashes and forbids framing', () => {
