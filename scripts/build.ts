@@ -137,8 +137,8 @@ function packageBin(name: string): string {
 
 /**
  * Rendering makes many short-lived strings. A 64 MB young generation (V8's default is 16 MB)
- * lets them die young instead of being copied into the old one: at 4,000 pages Astro takes a
- * tenth less time, and the peak resident size grows by 0.1 GB.
+ * lets them die young instead of being copied into the old one: at 4,000 pages Astro alone took
+ * 15.6-15.8 s instead of 17.0-17.9 s, and the peak resident size grows by 0.1 GB.
  */
 const astroArgs = [
   '--max-semi-space-size=64',
