@@ -24,25 +24,22 @@ import {
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { incrementalBuild } from '../src/lib/site-config.ts';
-import { htmlFiles } from './lib/built-site.ts';
-import {
-  headerPolicy,
-  headersFile,
-  inlineAttributeProblems,
-  inlineHashes,
-  pagePolicy,
-  withPolicyMeta,
-  type InlineHashes,
-} from './lib/csp.ts';
+import { applyContentSecurityPolicy, type PageRecord } from './lib/policy-pass.ts';
 import {
   lastBuildFinished,
+  manifestDigest,
   manifestOutputs,
   markBuildDone,
   markBuildStart,
   removeFiles,
   staleFiles,
 } from './lib/kept-output.ts';
-import { searchGlob, writeSearchIndex } from './lib/search-index.ts';
+import {
+  SEARCH_BUNDLE,
+  searchGlob,
+  unusedIndexFiles,
+  writeSearchIndex,
+} from './lib/search-index.ts';
 
 const outDir = process.env.MSP_OUT_DIR ?? 'dist';
 const incremental = incrementalBuild(process.env);
@@ -67,7 +64,11 @@ function removeOldOutput(): ChildProcess | undefined {
 }
 
 const astroManifest = join(cacheDir, 'incremental-build.json');
+/** What the last policy pass into this output folder found in each page (policy-pass.ts). */
+const policyRecords = join(cacheDir, `policy-${outputKey}.json`);
 const keepOutput = incremental && lastBuildFinished(marker, outDir, astroManifest);
+/** The manifest the kept output was built with, before this build rewrites it. */
+const keptManifest = keepOutput ? manifestDigest(astroManifest) : undefined;
 const removal = keepOutput ? undefined : removeOldOutput();
 mkdirSync(cacheDir, { recursive: true });
 const buildStart = markBuildStart(marker);
@@ -87,46 +88,6 @@ const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) 
   if (r.status !== 0) process.exit(r.status ?? 1);
   return Date.now() - t0;
 };
-
-/** What the policy pass found: every page, and those with a searchable part. */
-interface PolicyPass {
-  pages: string[];
-  searchable: string[];
-}
-
-const POLICY_META = '<meta http-equiv="content-security-policy"';
-
-/**
- * Puts each page's policy into it (a page kept from the last build has it already) and writes
- * `_headers`; stops on what the policy forbids. Lists the pages with a searchable part
- * (`data-pagefind-body`).
- */
-async function applyContentSecurityPolicy(dir: string): Promise<PolicyPass> {
-  const pages = await htmlFiles(dir);
-  const all: InlineHashes[] = [];
-  const problems: string[] = [];
-  const searchable: string[] = [];
-  for (const page of pages) {
-    const file = join(dir, page);
-    let html = readFileSync(file, 'utf8');
-    for (const p of inlineAttributeProblems(html)) problems.push(`${page}: ${p}`);
-    const hashes = inlineHashes(html);
-    all.push(hashes);
-    if (!html.includes(POLICY_META)) {
-      html = withPolicyMeta(html, pagePolicy(hashes));
-      writeFileSync(file, html);
-    }
-    if (html.includes('data-pagefind-body')) searchable.push(page);
-  }
-  if (problems.length > 0) {
-    console.error(
-      `The content security policy forbids inline code; move it into a script or stylesheet:\n  ${problems.join('\n  ')}`,
-    );
-    process.exit(1);
-  }
-  writeFileSync(join(dir, '_headers'), headersFile(headerPolicy(all)));
-  return { pages, searchable };
-}
 
 /**
  * The script behind a command in `node_modules/.bin`, for this Node to run: `npx` would take
@@ -150,12 +111,35 @@ const astroArgs = [
 ];
 const astroMs = run(process.execPath, astroArgs, astroEnv);
 if (keepOutput) {
-  // What the last build made and this one did not (a removed item's pages, old scripts).
+  // What the last build made and this one did not (a removed item's pages, old scripts). The
+  // search index stays: pagefind leaves the files it would write again (most of them), and
+  // making a file costs this file system more than writing into one.
   const current = manifestOutputs(astroManifest);
-  removeFiles(outDir, staleFiles(outDir, buildStart, current));
+  removeFiles(outDir, staleFiles(outDir, buildStart, current, [SEARCH_BUNDLE]));
 }
+/**
+ * The records of the last policy pass, for the pages this build left as they were. They are
+ * saved with the digest of Astro's manifest after that build: the same digest now (which a kept
+ * output has) means no build has written pages since.
+ */
+function keptPages() {
+  if (!keepOutput || !existsSync(policyRecords)) return undefined;
+  const saved = JSON.parse(readFileSync(policyRecords, 'utf8')) as {
+    manifest: string;
+    records: Record<string, PageRecord>;
+  };
+  return saved.manifest === keptManifest
+    ? { since: buildStart, records: saved.records }
+    : undefined;
+}
+
 const policyStart = Date.now();
-const policy = await applyContentSecurityPolicy(outDir);
+const policy = await applyContentSecurityPolicy(outDir, keptPages()).catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
+const saved = { manifest: manifestDigest(astroManifest), records: policy.records };
+writeFileSync(policyRecords, JSON.stringify(saved));
 const policyMs = Date.now() - policyStart;
 // pagefind indexes every page whole when none marks a searchable part: the same pages here.
 const searchable = policy.searchable.length > 0 ? policy.searchable : policy.pages;
@@ -165,6 +149,7 @@ await writeSearchIndex(outDir, glob, packageBin('pagefind')).catch((e: unknown) 
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });
+if (keepOutput) removeFiles(outDir, unusedIndexFiles(outDir, buildStart));
 const pagefindMs = Date.now() - indexStart;
 markBuildDone(marker, astroManifest);
 console.log(

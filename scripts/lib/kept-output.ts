@@ -20,7 +20,7 @@ export function markBuildStart(marker: string): number {
 }
 
 /** Digest of Astro's incremental manifest, or `none`. */
-function manifestDigest(manifestFile: string): string {
+export function manifestDigest(manifestFile: string): string {
   if (!existsSync(manifestFile)) return 'none';
   return createHash('sha256').update(readFileSync(manifestFile)).digest('hex');
 }
@@ -68,14 +68,23 @@ export function manifestOutputs(manifestFile: string): Set<string> {
 /**
  * Files of `dir` (relative, with `/`) last written before `since` that are not in `current`:
  * what an earlier build made and this one did not, such as the page of an item since removed.
+ * The folders named in `skip` (such as the search index, which its own tool prunes) are left
+ * out.
  */
-export function staleFiles(dir: string, since: number, current: ReadonlySet<string>): string[] {
+export function staleFiles(
+  dir: string,
+  since: number,
+  current: ReadonlySet<string>,
+  skip: readonly string[] = [],
+): string[] {
   const stale: string[] = [];
+  const skipped = (path: string) => skip.some((folder) => path.startsWith(`${folder}/`));
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = join(entry.parentPath, entry.name);
     const path = relative(dir, file).split(sep).join('/');
-    if (!current.has(path) && statSync(file).mtimeMs < since) stale.push(path);
+    if (current.has(path) || skipped(path)) continue;
+    if (statSync(file).mtimeMs < since) stale.push(path);
   }
   return stale.sort();
 }

@@ -7,6 +7,12 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+/** The folder pagefind writes its index into, in the build. */
+export const SEARCH_BUNDLE = 'pagefind';
 
 /** Characters with a meaning in pagefind's globs (the `wax` syntax), escaped in a path. */
 const GLOB_SPECIAL = /[\\*?[\]{}()<>,!#:|&~]/g;
@@ -68,4 +74,103 @@ export async function writeSearchIndex(
   const child = spawn(process.execPath, args, { stdio: 'inherit' });
   const [code] = (await once(child, 'exit')) as [number | null];
   if (code !== 0) throw new Error(`pagefind failed (exit ${code})`);
+}
+
+/**
+ * Every text string in a CBOR document (RFC 8949), at any depth: the names a pagefind index
+ * file gives the other files it needs, without depending on where in its structure they sit.
+ */
+export function cborTextStrings(bytes: Uint8Array): Set<string> {
+  const strings = new Set<string>();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let at = 0;
+  const byte = () => {
+    if (at >= bytes.length) throw new Error(`CBOR ends early at byte ${at}`);
+    return bytes[at++]!;
+  };
+  /** The argument of a head whose additional information is `info`; `-1` for indefinite. */
+  const argument = (info: number): number => {
+    if (info < 24) return info;
+    if (info === 31) return -1;
+    const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
+    if (size === 0) throw new Error(`CBOR head ${info} at byte ${at - 1} is reserved`);
+    let value = 0;
+    for (let i = 0; i < size; i++) value = value * 256 + byte();
+    return value;
+  };
+  const BREAK = Symbol('break');
+  const item = (): typeof BREAK | undefined => {
+    const head = byte();
+    const major = head >> 5;
+    const info = head & 31;
+    if (head === 0xff) return BREAK;
+    const n = argument(info);
+    if (major === 2 || major === 3) {
+      if (n === -1) {
+        while (item() !== BREAK);
+        return undefined;
+      }
+      if (at + n > bytes.length) throw new Error(`CBOR string past the end at byte ${at}`);
+      if (major === 3) strings.add(decoder.decode(bytes.subarray(at, at + n)));
+      at += n;
+    } else if (major === 4 || major === 5) {
+      const per = major === 5 ? 2 : 1;
+      if (n === -1) while (item() !== BREAK);
+      else for (let i = 0; i < n * per; i++) item();
+    } else if (major === 6) {
+      item();
+    }
+    // Majors 0, 1 and 7 (numbers, simple values) carry nothing more than their head.
+    return undefined;
+  };
+  item();
+  return strings;
+}
+
+/** pagefind's signature at the start of a decompressed index file. */
+const PAGEFIND_SIGNATURE = 'pagefind_dcd';
+
+/** The text strings of a gzipped pagefind index file. */
+function indexFileStrings(file: string): Set<string> {
+  const bytes = gunzipSync(readFileSync(file));
+  const signature = new TextDecoder().decode(bytes.subarray(0, PAGEFIND_SIGNATURE.length));
+  if (signature !== PAGEFIND_SIGNATURE) throw new Error(`${file} is not a pagefind index file`);
+  return cborTextStrings(bytes.subarray(PAGEFIND_SIGNATURE.length));
+}
+
+/**
+ * Files of the search index in the build in `site` (paths relative to it) that the index
+ * pagefind last wrote does not use and that were written before `since`. pagefind names its
+ * files by their content and leaves a file that exists, so after it has run on an earlier
+ * build's output, the files of pages since changed or removed are still there. The index uses
+ * `pagefind-entry.json`, the metadata file of each language it names, the files whose names
+ * those name (fragments, word and filter indexes), and the fixed files it writes every time.
+ */
+export function unusedIndexFiles(site: string, since: number): string[] {
+  const bundle = join(site, SEARCH_BUNDLE);
+  if (!existsSync(bundle)) return [];
+  const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as {
+    languages?: Record<string, { hash?: unknown }>;
+  };
+  const named = new Set<string>();
+  for (const { hash } of Object.values(entry.languages ?? {})) {
+    if (typeof hash !== 'string') continue;
+    named.add(hash);
+    for (const s of indexFileStrings(join(bundle, `pagefind.${hash}.pf_meta`))) named.add(s);
+  }
+  const unused: string[] = [];
+  for (const e of readdirSync(bundle, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const file = join(e.parentPath, e.name);
+    const path = relative(site, file).split(sep).join('/');
+    // `pagefind.<hash>.pf_meta` at the top; `<hash>.<kind>` in the folders below.
+    const inFolder = e.parentPath !== bundle;
+    const meta = /^pagefind\.(.+)\.pf_meta$/.exec(e.name);
+    const name = inFolder ? e.name.slice(0, e.name.indexOf('.')) : meta?.[1];
+    if (name !== undefined && named.has(name)) continue;
+    if (!inFolder && e.name === 'pagefind-entry.json') continue;
+    if (statSync(file).mtimeMs >= since) continue;
+    unused.push(path);
+  }
+  return unused.sort();
 }

@@ -4,10 +4,10 @@
  * for byte, as a build of the same content from scratch.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { parse, stringify } from 'yaml';
 import {
@@ -17,14 +17,7 @@ import {
 } from '../../scripts/lib/bench-content.ts';
 import type { ChangeNotes } from '../../src/lib/model.ts';
 import { runScript } from '../support/run-script.ts';
-
-/** Every file below `dir`, relative, sorted. */
-function filesOf(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)))
-    .sort();
-}
+import { filesBelow } from '../support/site-folder.ts';
 
 let tmp: string | undefined;
 after(async () => {
@@ -57,7 +50,7 @@ describe('an incremental build into the last output', () => {
     await writeFile(join(content, notesFile.path), stringify(notes));
     await unlink(join(content, removed));
     const written = (dir: string) =>
-      new Map(filesOf(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs] as const));
+      new Map(filesBelow(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs] as const));
     const before = written(kept);
 
     runScript(['scripts/build.ts'], incremental);
@@ -76,9 +69,9 @@ describe('an incremental build into the last output', () => {
     assert.ok(olderPages.length >= 30, `${olderPages.length} pages of ${notes.from}`);
     const rewritten = olderPages.filter((f) => after.get(f) !== before.get(f));
     assert.deepEqual(rewritten, [], 'pages written again although unchanged');
-    assert.ok(!filesOf(kept).includes(`controls/${removedId}/index.html`));
-    const keptFiles = filesOf(kept);
-    assert.deepEqual(keptFiles, filesOf(fresh));
+    assert.ok(!filesBelow(kept).includes(`controls/${removedId}/index.html`));
+    const keptFiles = filesBelow(kept);
+    assert.deepEqual(keptFiles, filesBelow(fresh));
     const differ = keptFiles.filter(
       (f) => !readFileSync(join(kept, f)).equals(readFileSync(join(fresh, f))),
     );

@@ -1,4 +1,3 @@
-import { webcrypto } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   headerPolicy,
@@ -8,12 +7,7 @@ import {
   pagePolicy,
   withPolicyMeta,
 } from '../../scripts/lib/csp.ts';
-
-/** The hash source a browser compares, computed with WebCrypto. */
-async function expected(text: string): Promise<string> {
-  const digest = await webcrypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return `'sha256-${Buffer.from(digest).toString('base64')}'`;
-}
+import { browserHashSource as expected } from '../support/site-folder.ts';
 
 const page = (head: string, body = '') =>
   `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title>${head}</head><body>${body}</body></html>`;

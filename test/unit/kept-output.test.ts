@@ -10,6 +10,7 @@ import {
   removeFiles,
   staleFiles,
 } from '../../scripts/lib/kept-output.ts';
+import { filesBelow } from '../support/site-folder.ts';
 
 /** A folder with `files` (relative paths), each last written at `time` (ms since the epoch). */
 function folderWith(files: Record<string, number>): string {
@@ -22,13 +23,6 @@ function folderWith(files: Record<string, number>): string {
   }
   return dir;
 }
-
-/** Every file below `dir`, relative, sorted. */
-const listing = (dir: string) =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
-    .sort();
 
 describe('the build marker', () => {
   it('lets the next build keep the output only after a build finished', () => {
@@ -118,6 +112,10 @@ describe('staleFiles and removeFiles', () => {
       'controls/1.2/index.html',
       'pagefind/pagefind.js',
     ]);
+    expect(staleFiles(dir, since, kept, ['pagefind'])).toEqual([
+      '_astro/old.js',
+      'controls/1.2/index.html',
+    ]);
   });
 
   it('removes them and the folders they leave empty, and nothing else', () => {
@@ -129,7 +127,7 @@ describe('staleFiles and removeFiles', () => {
       'pagefind/pagefind.js': before,
     });
     removeFiles(dir, staleFiles(dir, since, new Set()));
-    expect(listing(dir)).toEqual(['controls/1.1/index.html', 'v/1.0/index.html']);
+    expect(filesBelow(dir)).toEqual(['controls/1.1/index.html', 'v/1.0/index.html']);
     expect(readdirSync(join(dir, 'controls'))).toEqual(['1.1']);
     expect(readdirSync(join(dir, 'v', '1.0'))).toEqual(['index.html']);
     expect(readdirSync(dir).sort()).toEqual(['controls', 'v']);
