@@ -80,7 +80,16 @@ const buildStart = markBuildStart(marker);
  * is alive is about 0.1 GB): these settings commit on use and give back at once. Settings in
  * the environment win.
  */
-const astroEnv = { MIMALLOC_ARENA_EAGER_COMMIT: '0', MIMALLOC_PURGE_DELAY: '0', ...process.env };
+const astroEnv: NodeJS.ProcessEnv = {
+  MIMALLOC_ARENA_EAGER_COMMIT: '0',
+  MIMALLOC_PURGE_DELAY: '0',
+  ...process.env,
+};
+// Astro writes into a module that reads `import.meta.env` whole (some of its own do) every
+// environment variable whose name is in the module's text, and `_` is in nearly every text.
+// The shell sets `_` to the command it ran, so it differs between `npm test`, `npm start` and
+// a direct call: a different module, and every page rendered again by an incremental build.
+delete astroEnv._;
 
 const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) => {
   const t0 = Date.now();

@@ -36,7 +36,15 @@ export function isPublicEdition(env: Record<string, string | undefined>): boolea
  * `MSP_BASE` sets. Outside Vite (plain Node scripts) there is no base, so the root.
  */
 export function basePath(): string {
-  return import.meta.env?.BASE_URL ?? '/';
+  // Vite writes the value in place of `import.meta.env.BASE_URL`. A bare `import.meta.env`
+  // (`?.` after it, say) would make Astro write in every environment variable whose name is
+  // in this file, which changes the module, and so every page's cache key, from one shell to
+  // the next.
+  try {
+    return import.meta.env.BASE_URL;
+  } catch {
+    return '/';
+  }
 }
 
 /**

@@ -77,4 +77,20 @@ describe('an incremental build into the last output', () => {
     );
     assert.deepEqual(differ, [], 'files that differ from the build from scratch');
   });
+
+  it('renders no item page again when only the command that started it differs', async () => {
+    tmp ??= await mkdtemp(join(tmpdir(), 'msp-incremental-'));
+    const content = join(tmp, 'content-same');
+    const out = join(tmp, 'same');
+    await writeBenchContent(content, generateBenchContent({ items: 12, versions: 2 }));
+    const env = { MSP_CONTENT_DIR: content, MSP_OUT_DIR: out, MSP_INCREMENTAL: '1' };
+    // The shell sets `_` to the command it runs: `npm`, `node`, a script's path.
+    runScript(['scripts/build.ts'], { ...env, _: '/usr/bin/npm' });
+    const itemPages = filesBelow(out).filter((f) => /(^|\/)controls\/[^/]+\/index\.html$/.test(f));
+    assert.ok(itemPages.length >= 40, `${itemPages.length} item pages`);
+    const times = new Map(itemPages.map((f) => [f, statSync(join(out, f)).mtimeMs]));
+    runScript(['scripts/build.ts'], { ...env, _: '/work/a/longer/path/to/node_modules/.bin/node' });
+    const rewritten = itemPages.filter((f) => statSync(join(out, f)).mtimeMs !== times.get(f));
+    assert.deepEqual(rewritten, [], 'item pages written again');
+  });
 });
