@@ -36,6 +36,7 @@ import {
   type Budgets,
   type WeighedPage,
 } from './lib/page-weight.ts';
+import { ensureProgram } from './lib/debian-program.ts';
 import { CHROMIUM, CHROMIUM_ARGS, openSite } from './lib/site-browser.ts';
 import { startStaticServer } from './lib/static-server.ts';
 
@@ -464,6 +465,8 @@ function coldWarmRun(items: number): Promise<ColdWarmRow> {
   });
 }
 
+// The first views and Lighthouse run in Chromium.
+ensureProgram(CHROMIUM, 'chromium', 'Chromium');
 const started = Date.now();
 await mkdir(join(OUT, 'out'), { recursive: true });
 

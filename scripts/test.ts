@@ -4,7 +4,7 @@
  * then browser tests against the built sites. Stops at the first failing step.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { ensureProgram } from './lib/debian-program.ts';
 import { CHROMIUM } from './lib/site-browser.ts';
 
 interface Step {
@@ -42,23 +42,8 @@ const steps: Step[] = [
   },
 ];
 
-/**
- * Installs a Debian package when the program the browser tests need is missing: Chromium, and
- * LibreOffice's spreadsheet (about 90 MB of packages, a minute to install) to open the workbook
- * the self-check writes.
- */
-function ensureProgram(path: string, pkg: string, what: string): void {
-  if (existsSync(path)) return;
-  console.log(`\n▶ ${what} is missing at ${path}: installing Debian's ${pkg}`);
-  const run = (args: string[]) => spawnSync('apt-get', args, { stdio: 'inherit' }).status === 0;
-  if (!run(['update']) || !run(['install', '-y', pkg]) || !existsSync(path)) {
-    console.error(
-      `Could not install ${pkg} (run as root: apt-get update && apt-get install -y ${pkg}).`,
-    );
-    process.exit(1);
-  }
-}
-
+// Chromium for the browser tests, and LibreOffice's spreadsheet (about 90 MB of packages, a
+// minute to install) to open the workbook the self-check writes.
 ensureProgram(CHROMIUM, 'chromium', 'Chromium');
 ensureProgram(
   process.env.SOFFICE_PATH ?? '/usr/bin/soffice',
