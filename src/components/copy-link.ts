@@ -1,7 +1,8 @@
 /**
  * `<mce-copy-link>`: a button that copies the page URL with the element's fragment, shown only
- * with JavaScript (CopyLink.astro renders it). Its one string, the confirmation, comes in
- * `data-done`: code that every page runs at start carries no translation code.
+ * with JavaScript (CopyLink.astro renders it). Its one string, the confirmation, is the page's
+ * `data-copy-done` (on `<html>`, once for the page's buttons, of which an item page has six):
+ * code that every page runs at start carries no translation code.
  */
 
 /** A button that copies the page URL with a fragment; shown only with JavaScript. */
@@ -21,7 +22,7 @@ class CopyLink extends HTMLElement {
       url.search = '';
       try {
         await navigator.clipboard.writeText(url.href);
-        status.textContent = this.dataset.done ?? '';
+        status.textContent = document.documentElement.dataset.copyDone ?? '';
         button.dataset.copied = '';
         setTimeout(() => {
           status.textContent = '';
