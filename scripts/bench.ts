@@ -46,6 +46,7 @@ const { values: args } = parseArgs({
     'build-items': { type: 'string', default: '66,660' },
     versions: { type: 'string', default: '2' },
     'lighthouse-runs': { type: 'string', default: '3' },
+    'build-runs': { type: 'string', default: '3' },
     'no-lighthouse': { type: 'boolean', default: false },
   },
 });
@@ -53,6 +54,8 @@ const SIZES = args.sizes.split(',').map(Number);
 const BUILD_ITEMS = args['build-items'].split(',').map(Number);
 const VERSIONS = Number(args.versions);
 const LIGHTHOUSE_RUNS = Number(args['lighthouse-runs']);
+/** Cold and warm builds each run this many times; the report shows the median and the range. */
+const BUILD_RUNS = Number(args['build-runs']);
 const OUT = resolve('bench');
 const SITE_DIR = join(OUT, 'out', 'site');
 
@@ -412,15 +415,19 @@ interface ColdWarmRow {
   items: number;
   versions: number;
   pages: number;
-  /** A build from scratch, as CI or a one-off private edition runs it. */
+  /** A build from scratch, as CI or a one-off private edition runs it: the median of `colds`. */
   cold: BuildRun;
+  /** Each cold build, into a new folder each time, in the order run. */
+  colds: BuildRun[];
   /** The same with MSP_INCREMENTAL=1 and --force: every page rendered, and kept in the cache. */
   primed: BuildRun;
   /**
    * The rebuild with MSP_INCREMENTAL=1 after one item file changed (rewordOneItem in
-   * scripts/lib/bench-content.ts).
+   * scripts/lib/bench-content.ts): the median of `warms`.
    */
   warm: BuildRun;
+  /** Each warm rebuild, after another edit of the same file each time, in the order run. */
+  warms: BuildRun[];
   /** Files of the build. */
   distMB: number;
   /** The same folder as `du -sb` counts it (folders included), as the Starlight figure was. */
@@ -429,15 +436,33 @@ interface ColdWarmRow {
   firstView: FirstView;
 }
 
+/** ` (min–max)` of the runs' wall times, or nothing for one run. */
+function wallRange(runs: readonly BuildRun[]): string {
+  if (runs.length < 2) return '';
+  const walls = runs.map((r) => r.wallS);
+  return ` (${Math.min(...walls).toFixed(1)}–${Math.max(...walls).toFixed(1)})`;
+}
+
+/** The run of median wall time (of an odd number of runs; the later middle one otherwise). */
+function medianRun(runs: BuildRun[]): BuildRun {
+  const sorted = [...runs].sort((a, b) => a.wallS - b.wallS);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
 /**
- * A cold build into a new folder; then, with the incremental cache on, a build that renders
- * every page and keeps it, and the rebuild after one item file changed.
+ * Cold builds, each into a new folder; then, with the incremental cache on, a build that
+ * renders every page and keeps it, and rebuilds each after one more edit of one item file.
  */
 function coldWarmRun(items: number): Promise<ColdWarmRow> {
   return withSyntheticSite(items, async ({ content, dist, files }) => {
     const env = { MSP_CONTENT_DIR: content, MSP_OUT_DIR: dist };
-    log(`cold build: ${items} items × ${VERSIONS} versions`);
-    const cold = await measuredBuild(env, ['--force']);
+    const colds: BuildRun[] = [];
+    for (let i = 0; i < BUILD_RUNS; i++) {
+      log(`cold build ${i + 1}/${BUILD_RUNS}: ${items} items × ${VERSIONS} versions`);
+      const out = i === 0 ? dist : `${dist}-${i + 1}`;
+      colds.push(await measuredBuild({ ...env, MSP_OUT_DIR: out }, ['--force']));
+      if (out !== dist) await rm(out, { recursive: true, force: true });
+    }
     const pages = await countHtml(dist);
     const size = await folderSize(dist);
     const distApparent = await apparentSize(dist);
@@ -446,17 +471,22 @@ function coldWarmRun(items: number): Promise<ColdWarmRow> {
     const cached = { ...env, MSP_INCREMENTAL: '1' };
     log('the same build with the incremental cache on');
     const primed = await measuredBuild(cached, ['--force']);
-    const edit = rewordOneItem(files);
-    await writeFile(join(content, edit.path), edit.text);
-    log(`warm build: ${edit.path} changed`);
-    const warm = await measuredBuild(cached);
+    const warms: BuildRun[] = [];
+    for (let i = 0; i < BUILD_RUNS; i++) {
+      const edit = rewordOneItem(files, i);
+      await writeFile(join(content, edit.path), edit.text);
+      log(`warm build ${i + 1}/${BUILD_RUNS}: ${edit.path} changed`);
+      warms.push(await measuredBuild(cached));
+    }
     return {
       items,
       versions: VERSIONS,
       pages,
-      cold,
+      cold: medianRun(colds),
+      colds,
       primed,
-      warm,
+      warm: medianRun(warms),
+      warms,
       distMB: size.bytes / 1e6,
       distApparentMB: distApparent / 1e6,
       bytesPerPage: size.bytes / pages,
@@ -608,13 +638,16 @@ The real site: ${realPages} pages, Astro ${report.realSite.astroS.toFixed(1)} s,
 
 ## Cold and warm builds at 400 and 4,000 pages
 
-The same synthetic checklist (N items × ${VERSIONS} versions), three builds in a row: cold, a new
-folder and nothing cached; the same with the incremental cache on (\`MSP_INCREMENTAL=1\`,
-\`--force\`: every page rendered and kept); and warm, with the cache on, after one item file
-changed (its requirement reworded in both languages). The second and third builds read the
-YAML of unchanged files from the parse cache, and the third writes into the second's output:
-Astro leaves the unchanged pages there, and the policy pass leaves the pages that have their
-policy. pagefind indexes every searchable page each time (it has no incremental mode). Wall
+The same synthetic checklist (N items × ${VERSIONS} versions): cold builds, each into a new
+folder with nothing cached; the same with the incremental cache on (\`MSP_INCREMENTAL=1\`,
+\`--force\`: every page rendered and kept); and warm rebuilds, with the cache on, each after one
+more edit of one item file (its requirement reworded in both languages). Cold and warm builds
+run ${BUILD_RUNS} times each: a row is the run of median wall time, with the range of all runs in
+brackets, and its ratio is to the median cold build. The cached builds read the
+YAML of unchanged files from the parse cache, and each warm one writes into the last output:
+Astro leaves the unchanged pages there, the policy pass reads only the pages written again,
+and pagefind, which indexes every searchable page each time (it has no incremental mode),
+writes only the index files that changed. Wall
 and CPU time are of the whole \`scripts/build.ts\` (Astro, the content security policy pass,
 pagefind, removing the old output); CPU is user + system time of
 every process of the build, and peak memory the largest resident set of any one of them
@@ -626,16 +659,16 @@ ${columns(
   coldWarm.flatMap((r) =>
     (
       [
-        ['cold', r.cold],
-        ['cold, cache on', r.primed],
-        ['warm, cache on', r.warm],
+        ['cold', r.cold, r.colds],
+        ['cold, cache on', r.primed, [r.primed]],
+        ['warm, cache on', r.warm, r.warms],
       ] as const
-    ).map(([build, run]) => ({ r, build, run })),
+    ).map(([build, run, runs]) => ({ r, build, run, runs })),
   ),
   [
     ['pages', ({ r }) => r.pages.toLocaleString('en')],
     ['build', ({ build }) => build],
-    ['wall (s)', ({ run }) => run.wallS.toFixed(1)],
+    ['wall (s)', ({ run, runs }) => `${run.wallS.toFixed(1)}${wallRange(runs)}`],
     [
       'Astro + policy + pagefind (s)',
       ({ run }) =>

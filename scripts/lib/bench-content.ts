@@ -278,9 +278,10 @@ export async function writeBenchContent(dir: string, files: RawFile[]): Promise<
 /**
  * An author's edit between two builds: the requirement of one item of the latest version, one
  * that has a change note (so the notes still cover every change), gains a sentence in both
- * languages. Returns the changed file.
+ * languages. Returns the changed file. Edits of another number (`edit`) add another sentence
+ * to the same item, so a series of them changes the file each time.
  */
-export function rewordOneItem(files: RawFile[]): RawFile {
+export function rewordOneItem(files: RawFile[], edit = 0): RawFile {
   const notesFile = files.filter((f) => f.path.startsWith('changes/')).at(-1);
   if (!notesFile) throw new Error('the content has one version only: no item to reword');
   const notes = parse(notesFile.text) as ChangeNotes;
@@ -289,7 +290,7 @@ export function rewordOneItem(files: RawFile[]): RawFile {
     .find((f) => f !== undefined);
   if (!file) throw new Error(`no item of ${notes.to} has a change note`);
   const item = parse(file.text) as Item;
-  const [en, ja] = sentence(random(7));
+  const [en, ja] = sentence(random(7 + edit));
   item.requirement = { en: `${item.requirement.en} ${en}`, ja: `${item.requirement.ja}${ja}` };
   return { path: file.path, text: stringify(item, { lineWidth: 0 }) };
 }

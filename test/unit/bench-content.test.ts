@@ -50,4 +50,12 @@ describe('rewordOneItem', () => {
       expect(now.title).toEqual(was.title);
     },
   );
+
+  it('makes a different text of the same file with each number of edit', () => {
+    const files = generateBenchContent({ items: 100, versions: 2 });
+    const edits = [0, 1, 2].map((n) => rewordOneItem(files, n));
+    expect(new Set(edits.map((e) => e.path)).size).toBe(1);
+    expect(new Set(edits.map((e) => e.text)).size).toBe(3);
+    expect(rewordOneItem(files, 1)).toEqual(edits[1]);
+  });
 });
