@@ -13,18 +13,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { incrementalBuild } from '../src/lib/site-config.ts';
-import { applyContentSecurityPolicy, type PageRecord } from './lib/policy-pass.ts';
+import { applyContentSecurityPolicy, keptPages, saveRecords } from './lib/policy-pass.ts';
 import {
   lastBuildFinished,
   manifestDigest,
@@ -119,6 +112,7 @@ const astroArgs = [
   ...process.argv.slice(2),
 ];
 const astroMs = run(process.execPath, astroArgs, astroEnv);
+const builtManifest = manifestDigest(astroManifest);
 if (keepOutput) {
   // What the last build made and this one did not (a removed item's pages, old scripts). The
   // search index stays: pagefind leaves the files it would write again (most of them), and
@@ -126,29 +120,14 @@ if (keepOutput) {
   const current = manifestOutputs(astroManifest);
   removeFiles(outDir, staleFiles(outDir, buildStart, current, [SEARCH_BUNDLE]));
 }
-/**
- * The records of the last policy pass, for the pages this build left as they were. They are
- * saved with the digest of Astro's manifest after that build: the same digest now (which a kept
- * output has) means no build has written pages since.
- */
-function keptPages() {
-  if (!keepOutput || !existsSync(policyRecords)) return undefined;
-  const saved = JSON.parse(readFileSync(policyRecords, 'utf8')) as {
-    manifest: string;
-    records: Record<string, PageRecord>;
-  };
-  return saved.manifest === keptManifest
-    ? { since: buildStart, records: saved.records }
-    : undefined;
-}
-
 const policyStart = Date.now();
-const policy = await applyContentSecurityPolicy(outDir, keptPages()).catch((e: unknown) => {
+const kept =
+  keptManifest === undefined ? undefined : keptPages(policyRecords, keptManifest, buildStart);
+const policy = await applyContentSecurityPolicy(outDir, kept).catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });
-const saved = { manifest: manifestDigest(astroManifest), records: policy.records };
-writeFileSync(policyRecords, JSON.stringify(saved));
+saveRecords(policyRecords, builtManifest, policy);
 const policyMs = Date.now() - policyStart;
 // pagefind indexes every page whole when none marks a searchable part: the same pages here.
 const searchable = policy.searchable.length > 0 ? policy.searchable : policy.pages;
@@ -160,7 +139,7 @@ await writeSearchIndex(outDir, glob, packageBin('pagefind')).catch((e: unknown) 
 });
 if (keepOutput) removeFiles(outDir, unusedIndexFiles(outDir, buildStart));
 const pagefindMs = Date.now() - indexStart;
-markBuildDone(marker, astroManifest);
+markBuildDone(marker, builtManifest);
 console.log(
   `Built ${outDir}: astro ${(astroMs / 1000).toFixed(1)} s, content security policy on ${policy.pages.length} pages ${(policyMs / 1000).toFixed(1)} s, pagefind on ${searchable.length} ${(pagefindMs / 1000).toFixed(1)} s`,
 );

@@ -26,11 +26,11 @@ export function manifestDigest(manifestFile: string): string {
 }
 
 /**
- * Marks the build finished, with the manifest Astro wrote for it: its output may be kept by
- * the next incremental build.
+ * Marks the build finished, with the digest (`manifestDigest`) of the manifest Astro wrote for
+ * it: its output may be kept by the next incremental build.
  */
-export function markBuildDone(marker: string, manifestFile: string): void {
-  writeFileSync(marker, `done ${manifestDigest(manifestFile)}`);
+export function markBuildDone(marker: string, manifest: string): void {
+  writeFileSync(marker, `done ${manifest}`);
 }
 
 /**

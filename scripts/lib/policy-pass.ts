@@ -4,7 +4,7 @@
  * search index. What it learns of each page is kept in a record, so that an incremental build
  * reads again only the pages written since the last one.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { htmlFiles } from './built-site.ts';
 import {
@@ -86,4 +86,27 @@ export async function applyContentSecurityPolicy(
     headersFile(headerPolicy(pages.map((p) => records[p]!.hashes))),
   );
   return { pages, searchable: pages.filter((p) => records[p]!.searchable), records };
+}
+
+/** The records of a pass as saved for the next build, with the manifest that build left. */
+interface SavedRecords {
+  manifest: string;
+  records: Record<string, PageRecord>;
+}
+
+/** Saves a pass's records to `file`, with the digest of Astro's manifest after the build. */
+export function saveRecords(file: string, manifest: string, pass: PolicyPass): void {
+  const saved: SavedRecords = { manifest, records: pass.records };
+  writeFileSync(file, JSON.stringify(saved));
+}
+
+/**
+ * The pages the last build left, from the records in `file`, when they were saved with the
+ * manifest the kept output was built with (`manifest`): the same manifest means no build has
+ * written pages since. Pages written at or after `since` are this build's.
+ */
+export function keptPages(file: string, manifest: string, since: number): KeptPages | undefined {
+  if (!existsSync(file)) return undefined;
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedRecords;
+  return saved.manifest === manifest ? { since, records: saved.records } : undefined;
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   lastBuildFinished,
   manifestOutputs,
+  manifestDigest,
   markBuildDone,
   markBuildStart,
   removeFiles,
@@ -36,7 +37,7 @@ describe('the build marker', () => {
     const start = markBuildStart(marker);
     expect(start).toBeGreaterThan(Date.now() - 60_000);
     expect(lastBuildFinished(marker, out, manifest)).toBe(false);
-    markBuildDone(marker, manifest);
+    markBuildDone(marker, manifestDigest(manifest));
     expect(lastBuildFinished(marker, out, manifest)).toBe(true);
     // A build that starts and fails leaves the marker saying so.
     markBuildStart(marker);
@@ -50,7 +51,7 @@ describe('the build marker', () => {
     const marker = join(dir, 'state');
     const manifest = join(dir, 'incremental-build.json');
     writeFileSync(manifest, '{"routes":{"a":{}}}');
-    markBuildDone(marker, manifest);
+    markBuildDone(marker, manifestDigest(manifest));
     writeFileSync(manifest, '{"routes":{"b":{}}}');
     expect(lastBuildFinished(marker, out, manifest)).toBe(false);
   });
@@ -59,7 +60,7 @@ describe('the build marker', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mce-marker-'));
     const marker = join(dir, 'state');
     const manifest = join(dir, 'incremental-build.json');
-    markBuildDone(marker, manifest);
+    markBuildDone(marker, manifestDigest(manifest));
     expect(lastBuildFinished(marker, join(dir, 'dist'), manifest)).toBe(false);
   });
 });

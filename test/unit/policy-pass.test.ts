@@ -2,7 +2,12 @@ import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlFiles } from '../../scripts/lib/built-site.ts';
-import { applyContentSecurityPolicy, InlineCodeError } from '../../scripts/lib/policy-pass.ts';
+import {
+  applyContentSecurityPolicy,
+  InlineCodeError,
+  keptPages,
+  saveRecords,
+} from '../../scripts/lib/policy-pass.ts';
 import { browserHashSource as sha256, siteWith } from '../support/site-folder.ts';
 
 const page = (head: string, body = '') =>
@@ -103,5 +108,17 @@ describe('the policy pass', () => {
     await expect(
       applyContentSecurityPolicy(dir, { since: Date.now() + 3_600_000, records: {} }),
     ).rejects.toThrow(/kept\/index\.html: an inline event handler/);
+  });
+});
+
+describe('saved records', () => {
+  it('are trusted only with the manifest they were saved with', async () => {
+    const dir = siteWith({ 'index.html': page('', '<main data-pagefind-body>x</main>') });
+    const pass = await applyContentSecurityPolicy(dir);
+    const file = join(dir, '..', 'policy.json');
+    expect(keptPages(file, 'abc', 1)).toBeUndefined();
+    saveRecords(file, 'abc', pass);
+    expect(keptPages(file, 'abc', 1)).toEqual({ since: 1, records: pass.records });
+    expect(keptPages(file, 'another build', 1)).toBeUndefined();
   });
 });
