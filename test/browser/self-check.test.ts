@@ -77,6 +77,19 @@ async function answer(page: Page, status: string, notes: string) {
   await page.locator('#self-check-notes').blur();
 }
 
+/**
+ * The panel's save line once it says what `expected` matches (it follows the storage write),
+ * or what it says after 5 s.
+ */
+async function savedLine(page: Page, expected: RegExp): Promise<string> {
+  const line = page.locator('mce-self-check-panel .saved');
+  await line
+    .filter({ hasText: expected })
+    .waitFor({ state: 'attached', timeout: 5000 })
+    .catch(() => undefined);
+  return (await line.textContent()) ?? '';
+}
+
 async function openOverview(page: Page, query = '') {
   await page.goto(site.url(`/self-check/${query}`));
   await page.locator('mce-self-check-overview .progress p').first().waitFor();
@@ -98,7 +111,7 @@ describe('self-check on an item page', () => {
     await answer(page, 'partly', 'Owner: platform team\nRTO < 4 h & "tested"');
     const key = withEvidence.evidence[1]!.key;
     await page.check(`mce-self-check-panel input[name="evidence"][value="${key}"]`);
-    assert.match((await page.locator('mce-self-check-panel .saved').textContent()) ?? '', /Saved/);
+    assert.match(await savedLine(page, /Saved/), /Saved/);
 
     await page.reload();
     await panelReady(page);
@@ -299,10 +312,7 @@ describe('self-check on an item page', () => {
       };
     });
     await page.check('mce-self-check-panel input[name="status"][value="partly"]');
-    assert.match(
-      (await page.locator('mce-self-check-panel .saved').textContent()) ?? '',
-      /storage is full/,
-    );
+    assert.match(await savedLine(page, /storage is full/), /storage is full/);
     assert.deepEqual(await stored(page), before);
   });
 
@@ -833,7 +843,7 @@ describe('the self-check keeps what the reader did', () => {
     await openItem(page, itemA!.id);
     await page.check('mce-self-check-panel input[name="status"][value="partly"]');
     await page.locator('#self-check-notes').pressSequentially('kept here');
-    const line = (await page.locator('mce-self-check-panel .saved').textContent()) ?? '';
+    const line = await savedLine(page, /this page only/);
     assert.doesNotMatch(line, /Saved in this browser/);
     assert.match(line, /this page only/);
     const [download] = await Promise.all([
