@@ -8,10 +8,13 @@
  *   page loads before the reader interacts (in Chromium, code fetched by observers included);
  * - page weight per page type, and Lighthouse scores for the home, a control and a compare page,
  *   on the real site;
+ * - the same pages built by Starlight, side by side with each cold build (the peer,
+ *   scripts/lib/bench-peer.ts; installed once from the npm registry into
+ *   node_modules/.cache/starlight-peer/);
  * - the time computeVersionDiff takes on two synthetic versions of 1,000 items;
  * - figures other modules add (bench/search.ts, when it exists).
  * Options: --sizes=100,1000,3000 --versions=2 --build-items=66,660 --lighthouse-runs=3
- * --no-lighthouse.
+ * --build-runs=3 --no-lighthouse --no-peer.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -27,6 +30,7 @@ import * as prettier from 'prettier';
 import { compileContent, type RawFile } from '../src/lib/load.ts';
 import { computeVersionDiff } from '../src/lib/version-diff.ts';
 import { generateBenchContent, rewordOneItem, writeBenchContent } from './lib/bench-content.ts';
+import { installPeer, peerVersions, writePeerSite } from './lib/bench-peer.ts';
 import { fileOfUrl } from './lib/built-site.ts';
 import {
   budgetFor,
@@ -48,6 +52,7 @@ const { values: args } = parseArgs({
     'lighthouse-runs': { type: 'string', default: '3' },
     'build-runs': { type: 'string', default: '3' },
     'no-lighthouse': { type: 'boolean', default: false },
+    'no-peer': { type: 'boolean', default: false },
   },
 });
 const SIZES = args.sizes.split(',').map(Number);
@@ -278,7 +283,10 @@ function searchMarkdown(search: Awaited<ReturnType<typeof searchFigures>>): stri
   return `\`\`\`json\n${JSON.stringify(f, null, 2)}\n\`\`\``;
 }
 
-/** The figures the issue measured for Starlight 0.42 on Astro 7 on the same machine (issue 15). */
+/**
+ * The figures the issue measured for Starlight 0.42 on Astro 7 on the same machine (issue 15),
+ * kept as a reference beside the peer this run builds.
+ */
 const STARLIGHT = {
   buildS: { 400: 10.6, 4000: 38.7 } as Record<number, number>,
   peakMemoryMB: 1.56 * 1024,
@@ -302,47 +310,96 @@ interface BuildRun {
   load: number;
 }
 
+/** A command as the OS saw it. */
+type TimedRun = Pick<BuildRun, 'wallS' | 'cpuS' | 'maxRssMB' | 'load'>;
+
 /**
- * Runs scripts/build.ts under GNU time, which reports the CPU time of the whole process tree
- * (every process the build waited for) and the largest resident set among those processes.
+ * Runs a Node script under GNU time, which reports the CPU time of the whole process tree
+ * (every process the script waited for) and the largest resident set among those processes.
  */
-async function measuredBuild(env: Record<string, string>, args: string[] = []): Promise<BuildRun> {
-  const work = await mkdtemp(join(tmpdir(), 'msp-build-'));
-  const timings = join(work, 'timings.json');
+async function timedNode(
+  what: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<TimedRun> {
+  const work = await mkdtemp(join(tmpdir(), 'msp-time-'));
   const usage = join(work, 'usage.txt');
   try {
     const r = spawnSync(
       '/usr/bin/time',
-      ['-f', '%e %U %S %M', '-o', usage, process.execPath, 'scripts/build.ts', ...args],
+      ['-f', '%e %U %S %M', '-o', usage, process.execPath, ...args],
       {
         stdio: 'inherit',
-        env: { ...process.env, MSP_BASE: '/', ...env, MSP_TIMINGS_FILE: timings },
+        ...options,
       },
     );
-    if (r.error) throw new Error(`/usr/bin/time could not run the build: ${r.error.message}`);
-    if (r.status !== 0) throw new Error(`build failed (${JSON.stringify(env)})`);
-    const t = JSON.parse(await readFile(timings, 'utf8')) as {
-      astroMs: number;
-      policyMs: number;
-      pagefindMs: number;
-    };
+    if (r.error) throw new Error(`/usr/bin/time could not run ${what}: ${r.error.message}`);
+    if (r.status !== 0) throw new Error(`${what} failed`);
     const [wall, user, sys, rssKB] = (await readFile(usage, 'utf8'))
       .trim()
       .split(/\s+/)
       .slice(-4)
       .map(Number);
+    return { wallS: wall!, cpuS: user! + sys!, maxRssMB: rssKB! / 1024, load: loadavg()[0]! };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Runs scripts/build.ts, timed by the OS (timedNode) and, part by part, by the build itself. */
+async function measuredBuild(env: Record<string, string>, args: string[] = []): Promise<BuildRun> {
+  const work = await mkdtemp(join(tmpdir(), 'msp-build-'));
+  const timings = join(work, 'timings.json');
+  try {
+    const run = await timedNode(
+      `the build (${JSON.stringify(env)})`,
+      ['scripts/build.ts', ...args],
+      {
+        env: { ...process.env, MSP_BASE: '/', ...env, MSP_TIMINGS_FILE: timings },
+      },
+    );
+    const t = JSON.parse(await readFile(timings, 'utf8')) as {
+      astroMs: number;
+      policyMs: number;
+      pagefindMs: number;
+    };
     return {
       astroS: t.astroMs / 1000,
       policyS: t.policyMs / 1000,
       pagefindS: t.pagefindMs / 1000,
-      wallS: wall!,
-      cpuS: user! + sys!,
-      maxRssMB: rssKB! / 1024,
-      load: loadavg()[0]!,
+      ...run,
     };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** Where the peer's packages are installed, outside the project's dependencies. */
+const PEER_INSTALL = resolve('node_modules/.cache/starlight-peer');
+const PEER_VERSIONS = peerVersions();
+const peer = args['no-peer'] ? { error: 'not built (--no-peer)' } : installPeer(PEER_INSTALL);
+if ('error' in peer) log(`Starlight peer: ${peer.error}`);
+
+/** The peer's cold builds beside this site's, at one size. */
+interface PeerRow {
+  /** HTML pages the peer built (its 404 page included, as this site's count includes ours). */
+  pages: number;
+  /** The run of median wall time. */
+  cold: TimedRun;
+  /** Each cold build, each right after one of this site's, in the order run. */
+  colds: TimedRun[];
+  /** This site's cold build ÷ the peer's that followed it, wall time, in the order run. */
+  ratios: number[];
+  distMB: number;
+  distApparentMB: number;
+}
+
+/** Writes the peer site anew (nothing cached) and builds it, the way Starlight's docs say. */
+async function peerBuild(files: RawFile[], pages: number): Promise<TimedRun> {
+  if ('error' in peer) throw new Error(peer.error);
+  await writePeerSite(peer.dir, files, pages);
+  const astro = join(peer.dir, 'node_modules/astro/bin/astro.mjs');
+  return timedNode('the Starlight build', [astro, 'build', '--silent'], { cwd: peer.dir });
 }
 
 /** Bytes of a folder as `du -sb` counts them: every file, plus every folder's own entry. */
@@ -413,6 +470,8 @@ async function firstView(dist: string, path: string): Promise<FirstView> {
 
 interface ColdWarmRow {
   items: number;
+  /** The same pages built by Starlight, side by side, or why not. */
+  peer: PeerRow | { error: string };
   versions: number;
   pages: number;
   /** A build from scratch, as CI or a one-off private edition runs it: the median of `colds`. */
@@ -437,14 +496,14 @@ interface ColdWarmRow {
 }
 
 /** ` (min–max)` of the runs' wall times, or nothing for one run. */
-function wallRange(runs: readonly BuildRun[]): string {
+function wallRange(runs: readonly TimedRun[]): string {
   if (runs.length < 2) return '';
   const walls = runs.map((r) => r.wallS);
   return ` (${Math.min(...walls).toFixed(1)}–${Math.max(...walls).toFixed(1)})`;
 }
 
 /** The run of median wall time (of an odd number of runs; the later middle one otherwise). */
-function medianRun(runs: BuildRun[]): BuildRun {
+function medianRun<T extends TimedRun>(runs: T[]): T {
   const sorted = [...runs].sort((a, b) => a.wallS - b.wallS);
   return sorted[Math.floor(sorted.length / 2)]!;
 }
@@ -457,13 +516,27 @@ function coldWarmRun(items: number): Promise<ColdWarmRow> {
   return withSyntheticSite(items, async ({ content, dist, files }) => {
     const env = { MSP_CONTENT_DIR: content, MSP_OUT_DIR: dist };
     const colds: BuildRun[] = [];
+    const peerColds: TimedRun[] = [];
+    let pages = 0;
+    let peerSize:
+      { dist: { bytes: number; files: number }; apparent: number; pages: number } | undefined;
     for (let i = 0; i < BUILD_RUNS; i++) {
       log(`cold build ${i + 1}/${BUILD_RUNS}: ${items} items × ${VERSIONS} versions`);
       const out = i === 0 ? dist : `${dist}-${i + 1}`;
       colds.push(await measuredBuild({ ...env, MSP_OUT_DIR: out }, ['--force']));
+      if (i === 0) pages = await countHtml(dist);
       if (out !== dist) await rm(out, { recursive: true, force: true });
+      if ('error' in peer) continue;
+      log(`Starlight cold build ${i + 1}/${BUILD_RUNS}: ${pages} pages`);
+      // Starlight makes a 404 page too, as this site does: one content page fewer.
+      peerColds.push(await peerBuild(files, pages - 1));
+      const peerDist = join(peer.dir, 'dist');
+      peerSize ??= {
+        dist: await folderSize(peerDist),
+        apparent: await apparentSize(peerDist),
+        pages: await countHtml(peerDist),
+      };
     }
-    const pages = await countHtml(dist);
     const size = await folderSize(dist);
     const distApparent = await apparentSize(dist);
     const latest = compileContent(files).versions.at(-1)!;
@@ -478,8 +551,20 @@ function coldWarmRun(items: number): Promise<ColdWarmRow> {
       log(`warm build ${i + 1}/${BUILD_RUNS}: ${edit.path} changed`);
       warms.push(await measuredBuild(cached));
     }
+    const peerRow: ColdWarmRow['peer'] =
+      'error' in peer || !peerSize
+        ? { error: 'error' in peer ? peer.error : 'not built' }
+        : {
+            pages: peerSize.pages,
+            cold: medianRun(peerColds),
+            colds: peerColds,
+            ratios: colds.map((c, i) => c.wallS / peerColds[i]!.wallS),
+            distMB: peerSize.dist.bytes / 1e6,
+            distApparentMB: peerSize.apparent / 1e6,
+          };
     return {
       items,
+      peer: peerRow,
       versions: VERSIONS,
       pages,
       cold: medianRun(colds),
@@ -564,11 +649,56 @@ const report = {
   scale,
   coldWarm,
   starlight: STARLIGHT,
+  starlightPeer: PEER_VERSIONS,
   pageWeight: heaviest.map(weightRow),
   lighthouse: lighthouseRows,
   diff,
   search,
 };
+
+/** The peer table: each cold build of this site ÷ the Starlight build right after it. */
+function peerSection(): string {
+  const rows = coldWarm.flatMap((r) => ('error' in r.peer ? [] : [{ r, p: r.peer }]));
+  const missing = coldWarm.find((r) => 'error' in r.peer)?.peer;
+  if (rows.length === 0) {
+    return `Starlight was not built in this run: ${missing && 'error' in missing ? missing.error : 'no sizes'}.`;
+  }
+  const ratio = (xs: number[]) =>
+    `${median(xs).toFixed(2)} (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})`;
+  return `Starlight ${PEER_VERSIONS.starlight} on Astro ${PEER_VERSIONS.astro}, installed from
+\`bench/starlight-peer/\` outside the project's dependencies, builds the same number of pages
+made from the same synthetic checklist (scripts/lib/bench-peer.ts): in each language a page per
+item of each version with the sections of this site's item page (requirement, evidence, a
+self-check form, change history, source), a history page per item and an index per version,
+as Markdown, with a sidebar of the versions. Each of its cold builds (nothing cached, its own
+pagefind index included) runs right after one of this site's, so both see the machine as it was
+then; a ratio is this site's build ÷ the Starlight build that followed it (median and range).
+
+${table(
+  [
+    'pages (this site / Starlight)',
+    'cold wall (s), this site',
+    'cold wall (s), Starlight',
+    'ratio of wall times',
+    'CPU (s), this site / Starlight',
+    'peak memory (MB), this site / Starlight',
+    'ratio of peak memory',
+    'dist as du -sb (MB), this site / Starlight',
+    'ratio of dist',
+  ],
+  rows.map(({ r, p }) => [
+    `${r.pages.toLocaleString('en')} / ${p.pages.toLocaleString('en')}`,
+    `${r.cold.wallS.toFixed(1)}${wallRange(r.colds)}`,
+    `${p.cold.wallS.toFixed(1)}${wallRange(p.colds)}`,
+    ratio(p.ratios),
+    `${r.cold.cpuS.toFixed(1)} / ${p.cold.cpuS.toFixed(1)}`,
+    `${r.cold.maxRssMB.toFixed(0)} / ${p.cold.maxRssMB.toFixed(0)}`,
+    (r.cold.maxRssMB / p.cold.maxRssMB).toFixed(2),
+    `${r.distApparentMB.toFixed(1)} / ${p.distApparentMB.toFixed(1)}`,
+    (r.distApparentMB / p.distApparentMB).toFixed(2),
+  ]),
+)}`;
+}
 
 /** Starlight's build time at the page count nearest to `pages` (400 or 4,000). */
 const starlightBuild = (pages: number) => {
@@ -682,9 +812,13 @@ ${columns(
     ],
     ['peak memory (MB)', ({ run }) => run.maxRssMB.toFixed(0)],
     ['load', ({ run }) => run.load.toFixed(1)],
-    ['Starlight build (s)', ({ r }) => starlightBuild(r.pages)],
+    ['Starlight build (s), issue', ({ r }) => starlightBuild(r.pages)],
   ],
 )}
+
+### Against Starlight, side by side
+
+${peerSection()}
 
 ${columns(coldWarm, [
   ['pages', (r) => r.pages.toLocaleString('en')],
