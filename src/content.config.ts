@@ -1,7 +1,6 @@
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { createHash } from 'node:crypto';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalog } from './lib/catalog.ts';
@@ -11,7 +10,7 @@ import type { ContentBundle } from './lib/load.ts';
 import { checkKeptWorkbooks, compileContent, readContentFiles } from './lib/load.ts';
 import { changeNotesSchema, editionSchema, itemSchema, versionMetaSchema } from './lib/model.ts';
 import { contentDir } from './lib/site-config.ts';
-import { withParsedYaml } from './lib/yaml-cache.ts';
+import { withParsedYaml, yamlCacheFile } from './lib/yaml-cache.ts';
 
 const dir = resolve(contentDir(process.env));
 
@@ -21,8 +20,7 @@ const dir = resolve(contentDir(process.env));
 // content folder).
 let bundle: Promise<ContentBundle> | undefined;
 function validatedContent(cacheDir: URL): Promise<ContentBundle> {
-  const name = createHash('sha256').update(dir).digest('hex').slice(0, 12);
-  const cache = fileURLToPath(new URL(`content-yaml-${name}.bin`, cacheDir));
+  const cache = yamlCacheFile(fileURLToPath(cacheDir), dir);
   bundle ??= readContentFiles(dir)
     .then((files) => withParsedYaml(files, cache))
     .then(async (files) => {

@@ -170,9 +170,10 @@ export function peerContent(files: readonly RawFile[], pages: number): RawFile[]
           .filter((i) => i.section === section.id)
           .map((i) => `## ${i.id} ${i.title[lang]}\n\n${i.requirement[lang]}`)
           .join('\n\n');
+        const title = section.title?.[lang] ?? section.id;
         return {
           path: docPath(lang, `${meta.id}/sections/${section.id}`),
-          text: page(`${meta.id} ${section.title[lang]}`, section.title[lang], body),
+          text: page(`${meta.id} ${title}`, title, body),
         };
       }),
     );

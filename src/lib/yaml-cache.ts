@@ -7,9 +7,15 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { parseContentYaml, type RawFile } from './load.ts';
+
+/** The cache file of the content folder `contentDir` (an absolute path) in Astro's `cacheDir`. */
+export function yamlCacheFile(cacheDir: string, contentDir: string): string {
+  const name = createHash('sha256').update(contentDir).digest('hex').slice(0, 12);
+  return join(cacheDir, `content-yaml-${name}.bin`);
+}
 
 /** Bump when `parseContentYaml` starts to give other values for the same text. */
 const FORMAT = 1;

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { generateBenchContent } from '../../scripts/lib/bench-content.ts';
 import { ContentErrors } from '../../src/lib/content-error.ts';
 import { compileContent, parseContentYaml, type RawFile } from '../../src/lib/load.ts';
-import { withParsedYaml } from '../../src/lib/yaml-cache.ts';
+import { withParsedYaml, yamlCacheFile } from '../../src/lib/yaml-cache.ts';
 
 // The parser, counted: the cache's point is how often it runs.
 vi.mock('../../src/lib/load.ts', async (actual) => {
@@ -79,5 +79,14 @@ describe('withParsedYaml', () => {
   it('parses everything when the cache file cannot be read', async () => {
     const out = await withParsedYaml(files, join(dir, 'missing', 'x.bin'));
     expect(compileContent(out)).toEqual(compileContent(files));
+  });
+});
+
+describe('yamlCacheFile', () => {
+  it('names one file in the cache folder per content folder', () => {
+    const a = yamlCacheFile('/cache', '/site/content');
+    expect(a).toBe(yamlCacheFile('/cache', '/site/content'));
+    expect(a).not.toBe(yamlCacheFile('/cache', '/other/content'));
+    expect(a).toMatch(/^\/cache\/content-yaml-[0-9a-f]{12}\.bin$/);
   });
 });
