@@ -4,6 +4,7 @@
  * highlighting on the landing page, lazy loading, no-JavaScript behaviour and the base path.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { loadContent } from '../../src/lib/load.ts';
@@ -208,6 +209,40 @@ describe('search page', () => {
     assert.ok(anchors.includes('#requirement'), `sub-results: ${anchors.join(' ')}`);
     // The other version of the item is linked from the same result.
     assert.equal(await first.locator(`a:text-is("${older.meta.id}")`).count(), 1);
+  });
+
+  it("indexes an item's own text, not the site's words around it", async () => {
+    const en = JSON.parse(readFileSync('src/translations/en.json', 'utf8')) as Record<
+      string,
+      string
+    >;
+    const item = latest.items.find((i) => older.items.some((o) => o.id === i.id))!;
+    const page = await site.newPage();
+    await page.goto(site.url('/search/'));
+    // The text pagefind keeps for each page of the item: what a search can find it by.
+    const indexed = await page.evaluate(async (id) => {
+      type Hit = { data: () => Promise<{ url: string; content: string }> };
+      const pf = (await import(`${location.origin}/pagefind/pagefind.js`)) as {
+        search: (q: string) => Promise<{ results: Hit[] }>;
+      };
+      const hits = await Promise.all((await pf.search(id)).results.map((r) => r.data()));
+      return Object.fromEntries(hits.map((h) => [h.url, h.content]));
+    }, item.id);
+    await page.close();
+    const latestPage = indexed[`/controls/${item.id}/`];
+    const olderPage = indexed[`/v/${older.meta.id}/controls/${item.id}/`];
+    assert.ok(latestPage && olderPage, Object.keys(indexed).join(' '));
+    assert.ok(latestPage.includes(item.title.en), 'the title is indexed');
+    const banner = en['version.olderBanner']!.replace('{v}', older.meta.id).replace(
+      '{latest}',
+      latest.meta.id,
+    );
+    const own = JSON.stringify(item).toLowerCase();
+    const selfCheck = en['selfCheck.title']!;
+    if (!own.includes(selfCheck.toLowerCase())) {
+      assert.ok(!latestPage.includes(selfCheck), `"${selfCheck}" is indexed`);
+    }
+    assert.ok(!olderPage.includes(banner), `"${banner}" is indexed`);
   });
 
   it('is shareable: the URL follows the query and the filters', async () => {
