@@ -13,9 +13,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import type { RawFile } from '../../src/lib/load.ts';
-import type { Item, VersionMeta } from '../../src/lib/model.ts';
+import { compileContent, type RawFile } from '../../src/lib/load.ts';
+import { LANGS, type Item, type Lang } from '../../src/lib/model.ts';
 
 /** The peer's package.json and package-lock.json, committed. */
 export const PEER_PACKAGE = fileURLToPath(new URL('../../bench/starlight-peer/', import.meta.url));
@@ -29,9 +28,6 @@ export function peerVersions(): { starlight: string; astro: string } {
   return { starlight: version('@astrojs/starlight'), astro: version('astro') };
 }
 
-type Lang = 'en' | 'ja';
-const LANGS: readonly Lang[] = ['en', 'ja'];
-
 /** A YAML string that needs no escaping rules beyond JSON's (JSON is YAML). */
 const quoted = (text: string) => JSON.stringify(text);
 
@@ -39,21 +35,8 @@ function page(title: string, description: string, body: string): string {
   return `---\ntitle: ${quoted(title)}\ndescription: ${quoted(description)}\n---\n\n${body}\n`;
 }
 
-interface Version {
-  meta: VersionMeta;
-  items: Item[];
-}
-
-function versionsOf(files: readonly RawFile[]): Version[] {
-  const versions = files
-    .filter((f) => /^versions\/[^/]+\/version\.yaml$/.test(f.path))
-    .map((f) => ({ meta: parse(f.text) as VersionMeta, items: [] as Item[] }));
-  for (const v of versions) {
-    const prefix = `versions/${v.meta.id}/items/`;
-    v.items = files.filter((f) => f.path.startsWith(prefix)).map((f) => parse(f.text) as Item);
-  }
-  return versions;
-}
+/** The checklist's versions, oldest first, each with its items in reading order. */
+const versionsOf = (files: readonly RawFile[]) => compileContent([...files]).versions;
 
 /**
  * The path of a page below `src/content/docs/`, English at the root as Starlight's default.
@@ -249,7 +232,9 @@ export async function writePeerSite(
 ): Promise<void> {
   for (const name of SITE_FILES) await rm(join(install, name), { recursive: true, force: true });
   await mkdir(join(install, 'src'), { recursive: true });
-  const versionIds = versionsOf(files).map((v) => v.meta.id);
+  const versionIds = files.flatMap(
+    (f) => /^versions\/([^/]+)\/version\.yaml$/.exec(f.path)?.[1] ?? [],
+  );
   await writeFile(join(install, 'astro.config.mjs'), peerConfig(versionIds));
   await writeFile(join(install, 'src/content.config.ts'), CONTENT_CONFIG);
   for (const f of peerContent(files, pages)) {
