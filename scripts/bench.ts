@@ -923,8 +923,11 @@ ${searchMarkdown(search)}
 `;
 
 await writeFile(join(OUT, 'report.md'), md);
+const reportJson = join(OUT, 'report.json');
+// Formatted with the project's settings, so that `prettier --check` in `npm test` accepts it.
+const prettierConfig = await prettier.resolveConfig(reportJson);
 await writeFile(
-  join(OUT, 'report.json'),
-  await prettier.format(JSON.stringify(report), { parser: 'json' }),
+  reportJson,
+  await prettier.format(JSON.stringify(report), { ...prettierConfig, filepath: reportJson }),
 );
 log(`wrote bench/report.md and bench/report.json in ${Math.round(totalS)} s`);
