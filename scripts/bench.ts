@@ -397,7 +397,7 @@ interface PeerRow {
   distApparentMB: number;
 }
 
-/** Writes the peer site anew (nothing cached) and builds it, the way Starlight's docs say. */
+/** Writes the peer site anew (nothing cached) and builds it with `astro build`. */
 async function peerBuild(files: RawFile[], pages: number): Promise<TimedRun> {
   if ('error' in peer) throw new Error(peer.error);
   await writePeerSite(peer.dir, files, pages);
@@ -520,6 +520,7 @@ function coldWarmRun(items: number): Promise<ColdWarmRow> {
     const env = { MSP_CONTENT_DIR: content, MSP_OUT_DIR: dist };
     const colds: BuildRun[] = [];
     const peerColds: TimedRun[] = [];
+    let peerFailure: string | undefined;
     let pages = 0;
     let peerSize:
       { dist: { bytes: number; files: number }; apparent: number; pages: number } | undefined;
@@ -532,10 +533,17 @@ function coldWarmRun(items: number): Promise<ColdWarmRow> {
       colds.push(await measuredBuild({ ...env, MSP_OUT_DIR: out }, ['--force']));
       if (i === 0) pages = await countHtml(dist);
       if (out !== dist) await rm(out, { recursive: true, force: true });
-      if ('error' in peer) continue;
+      if ('error' in peer || peerFailure) continue;
       log(`Starlight cold build ${i + 1}/${BUILD_RUNS}: ${pages} pages`);
-      // Starlight makes a 404 page too, as this site does: one content page fewer.
-      peerColds.push(await peerBuild(files, pages - 1));
+      try {
+        // Starlight makes a 404 page too, as this site does: one content page fewer.
+        peerColds.push(await peerBuild(files, pages - 1));
+      } catch (e) {
+        // The report goes on without the peer, saying why.
+        peerFailure = e instanceof Error ? e.message : String(e);
+        log(`Starlight peer: ${peerFailure}`);
+        continue;
+      }
       const peerDist = join(peer.dir, 'dist');
       peerSize ??= {
         dist: await folderSize(peerDist),
@@ -558,8 +566,8 @@ function coldWarmRun(items: number): Promise<ColdWarmRow> {
       warms.push(await measuredBuild(cached));
     }
     const peerRow: ColdWarmRow['peer'] =
-      'error' in peer || !peerSize
-        ? { error: 'error' in peer ? peer.error : 'not built' }
+      'error' in peer || peerFailure || !peerSize
+        ? { error: 'error' in peer ? peer.error : (peerFailure ?? 'not built') }
         : {
             pages: peerSize.pages,
             cold: medianRun(peerColds),
