@@ -32,6 +32,7 @@ import { yamlCacheFile } from '../src/lib/yaml-cache.ts';
 import { computeVersionDiff } from '../src/lib/version-diff.ts';
 import { generateBenchContent, rewordOneItem, writeBenchContent } from './lib/bench-content.ts';
 import { installPeer, peerVersions, writePeerSite } from './lib/bench-peer.ts';
+import { ASTRO_CACHE_DIR } from './lib/kept-output.ts';
 import { fileOfUrl } from './lib/built-site.ts';
 import {
   budgetFor,
@@ -63,8 +64,6 @@ const LIGHTHOUSE_RUNS = Number(args['lighthouse-runs']);
 /** Cold and warm builds each run this many times; the report shows the median and the range. */
 const BUILD_RUNS = Number(args['build-runs']);
 const OUT = resolve('bench');
-/** Astro's cache folder (its default `cacheDir`), as scripts/build.ts uses it. */
-const ASTRO_CACHE = resolve('node_modules/.astro');
 const SITE_DIR = join(OUT, 'out', 'site');
 
 const log = (message: string) => console.log(`[bench] ${message}`);
@@ -529,7 +528,7 @@ function coldWarmRun(items: number): Promise<ColdWarmRow> {
       const out = i === 0 ? dist : `${dist}-${i + 1}`;
       // `--force` empties Astro's data store; the parsed YAML the content loader keeps is
       // removed here, so that every cold build parses the whole content folder as CI does.
-      await rm(yamlCacheFile(ASTRO_CACHE, resolve(content)), { force: true });
+      await rm(yamlCacheFile(ASTRO_CACHE_DIR, resolve(content)), { force: true });
       colds.push(await measuredBuild({ ...env, MSP_OUT_DIR: out }, ['--force']));
       if (i === 0) pages = await countHtml(dist);
       if (out !== dist) await rm(out, { recursive: true, force: true });

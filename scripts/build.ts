@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { incrementalBuild } from '../src/lib/site-config.ts';
 import { applyContentSecurityPolicy, keptPages, saveRecords } from './lib/policy-pass.ts';
 import {
+  ASTRO_CACHE_DIR,
   lastBuildFinished,
   manifestDigest,
   manifestOutputs,
@@ -37,11 +38,9 @@ import {
 const outDir = process.env.MSP_OUT_DIR ?? 'dist';
 const incremental = incrementalBuild(process.env);
 
-/** Astro's cache folder (its default `cacheDir`), where the incremental build keeps its data. */
-const cacheDir = fileURLToPath(new URL('../node_modules/.astro/', import.meta.url));
 const outputKey = createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 12);
 /** Whether the last build into this output folder finished (kept-output.ts). */
-const marker = join(cacheDir, `output-${outputKey}.state`);
+const marker = join(ASTRO_CACHE_DIR, `output-${outputKey}.state`);
 
 /**
  * Moves the output of the last build aside and deletes it in another process, which this
@@ -56,14 +55,14 @@ function removeOldOutput(): ChildProcess | undefined {
   return spawn(process.execPath, ['-e', script, aside], { stdio: 'inherit' });
 }
 
-const astroManifest = join(cacheDir, 'incremental-build.json');
+const astroManifest = join(ASTRO_CACHE_DIR, 'incremental-build.json');
 /** What the last policy pass into this output folder found in each page (policy-pass.ts). */
-const policyRecords = join(cacheDir, `policy-${outputKey}.json`);
+const policyRecords = join(ASTRO_CACHE_DIR, `policy-${outputKey}.json`);
 const keepOutput = incremental && lastBuildFinished(marker, outDir, astroManifest);
 /** The manifest the kept output was built with, before this build rewrites it. */
 const keptManifest = keepOutput ? manifestDigest(astroManifest) : undefined;
 const removal = keepOutput ? undefined : removeOldOutput();
-mkdirSync(cacheDir, { recursive: true });
+mkdirSync(ASTRO_CACHE_DIR, { recursive: true });
 const buildStart = markBuildStart(marker);
 
 /**

@@ -39,12 +39,13 @@ function page(title: string, description: string, body: string): string {
 const versionsOf = (files: readonly RawFile[]) => compileContent([...files]).versions;
 
 /**
- * The path of a page below `src/content/docs/`, English at the root as Starlight's default.
- * Dots become dashes: Starlight's slugs drop them, and `1.1.11` and `1.11.1` would meet.
+ * A path as the peer's pages and links spell it: dots become dashes, since Starlight's slugs
+ * drop dots and `1.1.11` and `1.11.1` would meet.
  */
-const docPath = (lang: Lang, path: string) =>
-  `src/content/docs/${lang === 'en' ? '' : 'ja/'}${path.replaceAll('.', '-')}.md`;
 const link = (path: string) => path.replaceAll('.', '-');
+/** The file of a page below `src/content/docs/`, English at the root as Starlight's default. */
+const docPath = (lang: Lang, path: string) =>
+  `src/content/docs/${lang === 'en' ? '' : 'ja/'}${link(path)}.md`;
 
 /** The peer pages' own words, for the sections an item page of this site has too. */
 const LABELS = {

@@ -8,6 +8,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Astro's cache folder (its default `cacheDir`), where the build keeps what lasts between
+ * builds: Astro's own data, the content loader's parsed YAML, and this module's markers.
+ */
+export const ASTRO_CACHE_DIR = fileURLToPath(
+  new URL('../../node_modules/.astro/', import.meta.url),
+);
 
 /**
  * Marks the start of a build into the output folder: the marker's time is the line between
