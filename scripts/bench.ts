@@ -31,7 +31,13 @@ import { compileContent, type RawFile } from '../src/lib/load.ts';
 import { yamlCacheFile } from '../src/lib/yaml-cache.ts';
 import { computeVersionDiff } from '../src/lib/version-diff.ts';
 import { generateBenchContent, rewordOneItem, writeBenchContent } from './lib/bench-content.ts';
-import { installPeer, peerVersions, writePeerSite } from './lib/bench-peer.ts';
+import {
+  clearPeerCaches,
+  installPeer,
+  peerVersions,
+  removePeerSite,
+  writePeerSite,
+} from './lib/bench-peer.ts';
 import { ASTRO_CACHE_DIR } from './lib/kept-output.ts';
 import { fileOfUrl } from './lib/built-site.ts';
 import {
@@ -388,20 +394,25 @@ interface PeerRow {
   pages: number;
   /** The run of median wall time. */
   cold: TimedRun;
-  /** Each cold build, each right after one of this site's, in the order run. */
+  /** Each cold build, paired with one of this site's, in the order run. */
   colds: TimedRun[];
-  /** This site's cold build ÷ the peer's that followed it, wall time, in the order run. */
+  /** This site's cold build ÷ the peer's of the same pair, wall time, in the order run. */
   ratios: number[];
   distMB: number;
   distApparentMB: number;
 }
 
-/** Writes the peer site anew (nothing cached) and builds it with `astro build`. */
-async function peerBuild(files: RawFile[], pages: number): Promise<TimedRun> {
+/**
+ * Builds the peer site (writePeerSite) with `astro build`, cold (its caches removed), into the
+ * folder `out` of the install folder.
+ */
+async function peerBuild(out: string): Promise<TimedRun> {
   if ('error' in peer) throw new Error(peer.error);
-  await writePeerSite(peer.dir, files, pages);
+  await clearPeerCaches(peer.dir);
   const astro = join(peer.dir, 'node_modules/astro/bin/astro.mjs');
-  return timedNode('the Starlight build', [astro, 'build', '--silent'], { cwd: peer.dir });
+  return timedNode('the Starlight build', [astro, 'build', '--silent', '--outDir', out], {
+    cwd: peer.dir,
+  });
 }
 
 /** Bytes of a folder as `du -sb` counts them: every file, plus every folder's own entry. */
@@ -523,32 +534,43 @@ function coldWarmRun(items: number): Promise<ColdWarmRow> {
     let pages = 0;
     let peerSize:
       { dist: { bytes: number; files: number }; apparent: number; pages: number } | undefined;
-    for (let i = 0; i < BUILD_RUNS; i++) {
+    const ours = async (i: number) => {
       log(`cold build ${i + 1}/${BUILD_RUNS}: ${items} items × ${VERSIONS} versions`);
-      const out = i === 0 ? dist : `${dist}-${i + 1}`;
       // `--force` empties Astro's data store; the parsed YAML the content loader keeps is
       // removed here, so that every cold build parses the whole content folder as CI does.
       await rm(yamlCacheFile(ASTRO_CACHE_DIR, resolve(content)), { force: true });
+      const out = i === 0 ? dist : `${dist}-${i + 1}`;
       colds.push(await measuredBuild({ ...env, MSP_OUT_DIR: out }, ['--force']));
       if (i === 0) pages = await countHtml(dist);
-      if (out !== dist) await rm(out, { recursive: true, force: true });
-      if ('error' in peer || peerFailure) continue;
+    };
+    const theirs = async (i: number) => {
+      if ('error' in peer || peerFailure) return;
       log(`Starlight cold build ${i + 1}/${BUILD_RUNS}: ${pages} pages`);
+      const out = `dist-${i + 1}`;
       try {
         // Starlight makes a 404 page too, as this site does: one content page fewer.
-        peerColds.push(await peerBuild(files, pages - 1));
+        if (i === 0) await writePeerSite(peer.dir, files, pages - 1);
+        peerColds.push(await peerBuild(out));
       } catch (e) {
         // The report goes on without the peer, saying why.
         peerFailure = e instanceof Error ? e.message : String(e);
         log(`Starlight peer: ${peerFailure}`);
-        continue;
+        return;
       }
-      const peerDist = join(peer.dir, 'dist');
+      const peerDist = join(peer.dir, out);
       peerSize ??= {
         dist: await folderSize(peerDist),
         apparent: await apparentSize(peerDist),
         pages: await countHtml(peerDist),
       };
+    };
+    // The builds come in pairs, one of each, and which goes first alternates; this site's
+    // first build counts the pages. Nothing is deleted until the series is over: on this
+    // machine's file system, making files soon after many were deleted takes several times as
+    // long, so a deletion before one build of a pair would weigh on the comparison.
+    for (let i = 0; i < BUILD_RUNS; i++) {
+      const pair = i % 2 === 0 ? [ours, theirs] : [theirs, ours];
+      for (const build of pair) await build(i);
     }
     const size = await folderSize(dist);
     const distApparent = await apparentSize(dist);
@@ -564,6 +586,8 @@ function coldWarmRun(items: number): Promise<ColdWarmRow> {
       log(`warm build ${i + 1}/${BUILD_RUNS}: ${edit.path} changed`);
       warms.push(await measuredBuild(cached));
     }
+    // The peer's outputs go now, this site's with the scratch folder (withSyntheticSite).
+    if (!('error' in peer)) await removePeerSite(peer.dir);
     const peerRow: ColdWarmRow['peer'] =
       'error' in peer || peerFailure || !peerSize
         ? { error: 'error' in peer ? peer.error : (peerFailure ?? 'not built') }
@@ -669,7 +693,7 @@ const report = {
   search,
 };
 
-/** The peer table: each cold build of this site ÷ the Starlight build right after it. */
+/** The peer table: each cold build of this site ÷ the Starlight build of its pair. */
 function peerSection(): string {
   const rows = coldWarm.flatMap((r) => ('error' in r.peer ? [] : [{ r, p: r.peer }]));
   const missing = coldWarm.find((r) => 'error' in r.peer)?.peer;
@@ -683,9 +707,12 @@ function peerSection(): string {
 made from the same synthetic checklist (scripts/lib/bench-peer.ts): in each language a page per
 item of each version with the sections of this site's item page (requirement, evidence, a
 self-check form, change history, source), a history page per item and an index per version,
-as Markdown, with a sidebar of the versions. Each of its cold builds (nothing cached, its own
-pagefind index included) runs right after one of this site's, so both see the machine as it was
-then; a ratio is this site's build ÷ the Starlight build that followed it (median and range).
+as Markdown, with a sidebar of the versions. Its cold builds (nothing cached, its own pagefind
+index included) and this site's run in pairs, so both see the machine as it was then; which of
+the two goes first alternates, and each build writes into a new folder, none deleted until the
+last pair is done (on this file system, making files soon after many were deleted is several
+times slower). A ratio is this site's build ÷ the Starlight build of its pair (median and
+range).
 
 ${table(
   [

@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileContent, type RawFile } from '../../src/lib/load.ts';
@@ -219,19 +219,38 @@ export function installPeer(cache: string): { dir: string } | { error: string } 
   return { dir: cache };
 }
 
-/** What a peer site adds to the install folder: removed before the next one is written. */
-const SITE_FILES = ['astro.config.mjs', 'src', 'dist', '.astro-cache', 'node_modules/.astro'];
+/** Where a peer site's builds keep what they cache: removed before each, so that it is cold. */
+const PEER_CACHES = ['.astro', '.astro-cache', 'node_modules/.astro'];
+
+/** A peer site's own files in the install folder, beside its caches and its outputs. */
+const SITE_FILES = ['astro.config.mjs', 'src'];
+
+/** A peer build's output folder in the install folder (`--outDir`): `dist`, `dist-2`, … */
+const OUTPUT = /^dist(-\d+)?$/;
+
+/** Removes the peer site's caches, so that its next build is cold. */
+export async function clearPeerCaches(install: string): Promise<void> {
+  for (const name of PEER_CACHES) await rm(join(install, name), { recursive: true, force: true });
+}
+
+/** Removes the peer site from the install folder: its files, caches and outputs. */
+export async function removePeerSite(install: string): Promise<void> {
+  const outputs = (await readdir(install)).filter((name) => OUTPUT.test(name));
+  for (const name of [...SITE_FILES, ...PEER_CACHES, ...outputs]) {
+    await rm(join(install, name), { recursive: true, force: true });
+  }
+}
 
 /**
  * Writes a peer site into the install folder (Vite bundles Starlight only from the project's
- * own `node_modules`), after removing the last one and its caches, so that its build is cold.
+ * own `node_modules`), after removing the last one (`removePeerSite`).
  */
 export async function writePeerSite(
   install: string,
   files: readonly RawFile[],
   pages: number,
 ): Promise<void> {
-  for (const name of SITE_FILES) await rm(join(install, name), { recursive: true, force: true });
+  await removePeerSite(install);
   await mkdir(join(install, 'src'), { recursive: true });
   const versionIds = files.flatMap(
     (f) => /^versions\/([^/]+)\/version\.yaml$/.exec(f.path)?.[1] ?? [],

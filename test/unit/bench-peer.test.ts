@@ -1,7 +1,16 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { generateBenchContent } from '../../scripts/lib/bench-content.ts';
-import { peerConfig, peerContent } from '../../scripts/lib/bench-peer.ts';
+import {
+  clearPeerCaches,
+  peerConfig,
+  peerContent,
+  removePeerSite,
+  writePeerSite,
+} from '../../scripts/lib/bench-peer.ts';
 import type { Item } from '../../src/lib/model.ts';
 
 /** A page's front matter and body. */
@@ -87,5 +96,52 @@ describe('peerConfig', () => {
     expect(config).toContain('{"label":"1.0","link":"/1-0/"}');
     expect(config).toContain('{"label":"1.1","link":"/1-1/"}');
     expect(config).toContain("defaultLocale: 'root'");
+  });
+});
+
+describe('the peer site in its install folder', () => {
+  /** An install folder as installPeer leaves it, with the peer's packages. */
+  function installFolder(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'peer-site-'));
+    for (const name of ['package.json', 'package-lock.json']) writeFileSync(join(dir, name), '{}');
+    mkdirSync(join(dir, 'node_modules/astro'), { recursive: true });
+    return dir;
+  }
+  const files = generateBenchContent({ items: 12, versions: 2 });
+  /** What a build leaves: caches, and an output folder per build. */
+  const build = (dir: string, out: string) => {
+    for (const cache of ['.astro', '.astro-cache', 'node_modules/.astro']) {
+      mkdirSync(join(dir, cache), { recursive: true });
+      writeFileSync(join(dir, cache, 'data-store.json'), '{}');
+    }
+    mkdirSync(join(dir, out));
+    writeFileSync(join(dir, out, 'index.html'), '');
+  };
+
+  it('loses its caches before each build and keeps its pages and outputs', async () => {
+    const dir = installFolder();
+    await writePeerSite(dir, files, 60);
+    build(dir, 'dist-1');
+    await clearPeerCaches(dir);
+    expect(readdirSync(dir).sort()).toEqual([
+      'astro.config.mjs',
+      'dist-1',
+      'node_modules',
+      'package-lock.json',
+      'package.json',
+      'src',
+    ]);
+    expect(readdirSync(join(dir, 'node_modules'))).toEqual(['astro']);
+    expect(existsSync(join(dir, 'src/content/docs/index.md'))).toBe(true);
+  });
+
+  it('goes whole, outputs included, leaving the packages', async () => {
+    const dir = installFolder();
+    await writePeerSite(dir, files, 60);
+    build(dir, 'dist-1');
+    build(dir, 'dist-2');
+    await removePeerSite(dir);
+    expect(readdirSync(dir).sort()).toEqual(['node_modules', 'package-lock.json', 'package.json']);
+    expect(readdirSync(join(dir, 'node_modules'))).toEqual(['astro']);
   });
 });
