@@ -6,7 +6,7 @@ import {
   inlineHashes,
   pagePolicy,
   withPolicyMeta,
-} from '../../scripts/lib/csp.ts';
+} from '../../src/lib/csp.ts';
 import { browserHashSource as expected } from '../support/site-folder.ts';
 
 const page = (head: string, body = '') =>
@@ -89,6 +89,18 @@ describe('the policy', () => {
     expect(meta).toBeGreaterThan(out.indexOf('<meta charset="utf-8">'));
     expect(meta).toBeLessThan(out.indexOf('<style>'));
     expect(out.replace(/<meta http-equiv="content-security-policy"[^>]*>/, '')).toBe(html);
+  });
+
+  it('leaves a page that has it already as it is, and replaces another policy', () => {
+    const policy = "default-src 'self'; script-src 'self' 'sha256-a\"b'";
+    const meta = `<meta http-equiv="content-security-policy" content="${policy.replace(/"/g, '&quot;')}">`;
+    const html = page(meta);
+    expect(withPolicyMeta(html, policy)).toBe(html);
+    const other = withPolicyMeta(html, "default-src 'none'");
+    expect(other.match(/http-equiv/g)).toHaveLength(1);
+    expect(other).toBe(
+      page(`<meta http-equiv="content-security-policy" content="default-src 'none'">`),
+    );
   });
 });
 

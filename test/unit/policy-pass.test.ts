@@ -58,6 +58,29 @@ describe('the policy pass', () => {
     expect([...readFileSync(join(dir, 'index.html'), 'utf8').matchAll(POLICY)]).toHaveLength(1);
   });
 
+  it('writes no page that has its policy, and corrects a page whose policy is another', async () => {
+    const dir = siteWith({
+      'index.html': page(`<script>${theme}</script>`),
+      'a/index.html': page('<p>none</p>'),
+    });
+    await applyContentSecurityPolicy(dir);
+    const home = join(dir, 'index.html');
+    const right = readFileSync(home, 'utf8');
+    const before = (Date.now() - 60_000) / 1000;
+    utimesSync(home, before, before);
+    await applyContentSecurityPolicy(dir);
+    expect(statSync(home).mtimeMs).toBe(before * 1000);
+
+    // The policy of a page without inline code, as a layout might have written it, on a page
+    // that has some.
+    const bare = readFileSync(join(dir, 'a/index.html'), 'utf8').match(POLICY)![0];
+    writeFileSync(home, right.replace(POLICY, bare));
+    await applyContentSecurityPolicy(dir);
+    const fixed = readFileSync(home, 'utf8');
+    expect(fixed).toBe(right);
+    expect([...fixed.matchAll(POLICY)][0]![1]).toContain(await sha256(theme));
+  });
+
   it('stops on inline code it cannot allow, naming every page, and writes no _headers', async () => {
     const dir = siteWith({
       'a/index.html': page('', '<button onclick="go()">go</button>'),

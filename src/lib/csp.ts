@@ -102,9 +102,25 @@ export function headerPolicy(all: InlineHashes[]): string {
   return [...directives(merged), "frame-ancestors 'none'"].join('; ');
 }
 
-/** `html` with its policy as the first element after `<meta charset>` (or `<head>`). */
+/** The `<meta http-equiv>` element that carries `policy` in a page. */
+export function policyMeta(policy: string): string {
+  return `<meta http-equiv="content-security-policy" content="${policy.replace(/"/g, '&quot;')}">`;
+}
+
+const POLICY_META = /<meta http-equiv="content-security-policy" content="[^"]*">/;
+
+/**
+ * `html` with `policy` in it: the page's policy element replaced when it holds another policy,
+ * or put in as the first element after `<meta charset>` (or `<head>`); the same text when the
+ * page has that policy already.
+ */
 export function withPolicyMeta(html: string, policy: string): string {
-  const meta = `<meta http-equiv="content-security-policy" content="${policy.replace(/"/g, '&quot;')}">`;
+  const meta = policyMeta(policy);
+  const present = POLICY_META.exec(html);
+  if (present) {
+    if (present[0] === meta) return html;
+    return html.slice(0, present.index) + meta + html.slice(present.index + present[0].length);
+  }
   const charset = /<meta\s+charset\s*=\s*["']?utf-8["']?\s*\/?>/i.exec(html);
   if (charset) {
     const at = charset.index + charset[0].length;
