@@ -5,8 +5,24 @@ import { sideText } from './diff-parts.ts';
 import { changePhrases } from './text-diff.ts';
 import type { FieldChange } from './version-diff.ts';
 
-/** Each change in a field as a short sentence: `“5 business days” → “10 business days”`. */
-export function changeSentences(field: FieldChange, lang: Lang): string[] {
+// A build shows a change on several pages (the item's pages, its history, the compare page),
+// and a diff is not changed once computed.
+const sentences = {
+  en: new WeakMap<FieldChange, string[]>(),
+  ja: new WeakMap<FieldChange, string[]>(),
+};
+
+/**
+ * Each change in a field as a short sentence: `“5 business days” → “10 business days”`. The
+ * list is kept per field and language: do not change it.
+ */
+export function changeSentences(field: FieldChange, lang: Lang): readonly string[] {
+  let known = sentences[lang].get(field);
+  if (!known) sentences[lang].set(field, (known = sentencesOf(field, lang)));
+  return known;
+}
+
+function sentencesOf(field: FieldChange, lang: Lang): string[] {
   if (field.change === 'added')
     return [t(lang, 'change.sentence.add', { after: sideText(field.diff[lang], 'after') })];
   if (field.change === 'removed')

@@ -21,15 +21,25 @@ export function hashText(text: string): string {
   return hex(fnv1a(text, 0x811c9dc5)) + hex(fnv1a(text, 0x050c5d1f));
 }
 
-/** The content hash of an item. */
-export function contentHash(item: Pick<Item, 'title' | 'requirement' | 'evidence'>): string {
-  return hashText(
-    JSON.stringify([
-      item.title.en,
-      item.title.ja,
-      item.requirement.en,
-      item.requirement.ja,
-      item.evidence.map((e) => [e.key, e.en, e.ja]),
-    ]),
-  );
+type HashedText = Pick<Item, 'title' | 'requirement' | 'evidence'>;
+
+// Content is not changed once loaded, and a build hashes each item on every page that shows it.
+const hashes = new WeakMap<HashedText, string>();
+
+/** The content hash of an item (kept per item object: items are not changed once loaded). */
+export function contentHash(item: HashedText): string {
+  let hash = hashes.get(item);
+  if (hash === undefined) {
+    hash = hashText(
+      JSON.stringify([
+        item.title.en,
+        item.title.ja,
+        item.requirement.en,
+        item.requirement.ja,
+        item.evidence.map((e) => [e.key, e.en, e.ja]),
+      ]),
+    );
+    hashes.set(item, hash);
+  }
+  return hash;
 }
