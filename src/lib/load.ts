@@ -71,9 +71,8 @@ const plainScalar = (tag: string, test: RegExp, construct: (text: string) => unk
   });
 
 /**
- * Plain scalars as the `yaml` package's YAML 1.2 core schema reads them (its tests, taken
- * over): js-yaml's own numbers would also take `1_000` and `0b101`, which that schema keeps as
- * text.
+ * Plain scalars as the `yaml` package's YAML 1.2 core schema reads them, with its patterns:
+ * js-yaml's own numbers would also take `1_000` and `0b101`, which that schema keeps as text.
  */
 const CORE_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
   implicit: [

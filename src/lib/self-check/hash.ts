@@ -23,7 +23,7 @@ export function hashText(text: string): string {
 
 type HashedText = Pick<Item, 'title' | 'requirement' | 'evidence'>;
 
-// Content is not changed once loaded, and a build hashes each item on every page that shows it.
+// A build hashes an item on every page that shows it.
 const hashes = new WeakMap<HashedText, string>();
 
 /** The content hash of an item (kept per item object: items are not changed once loaded). */
