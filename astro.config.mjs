@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { buildPhases } from './scripts/lib/build-phases.ts';
 import { smallClientBundles, styleChunk } from './scripts/lib/vite-chunks.ts';
 import { incrementalBuild, outDir } from './src/lib/site-config.ts';
 
@@ -15,7 +16,12 @@ export default defineConfig({
   // Scoped styles select a class (same specificity as the default attribute) and cost fewer
   // bytes in every element of a component.
   scopedStyleStrategy: 'class',
-  integrations: [mdx(), sitemap()],
+  // MSP_PHASES_FILE (set by `npm run bench`) receives the time of each phase of the build.
+  integrations: [
+    mdx(),
+    sitemap(),
+    ...(process.env.MSP_PHASES_FILE ? [buildPhases(process.env.MSP_PHASES_FILE)] : []),
+  ],
   // Styles in cached stylesheets, not inline in every page: a second page costs no CSS at all,
   // and 4,000 pages are 20 MB smaller (5.2 KB a page). An item page loads one stylesheet, which
   // the other pages share; they add their own (styleChunk).

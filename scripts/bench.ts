@@ -38,6 +38,7 @@ import {
   removePeerSite,
   writePeerSite,
 } from './lib/bench-peer.ts';
+import { phaseDurations, type AstroPhases, type PhaseMarks } from './lib/build-phases.ts';
 import { ASTRO_CACHE_DIR } from './lib/kept-output.ts';
 import { fileOfUrl } from './lib/built-site.ts';
 import {
@@ -308,6 +309,8 @@ interface BuildRun {
   /** The content security policy pass over every page. */
   policyS: number;
   pagefindS: number;
+  /** Astro's time phase by phase (scripts/lib/build-phases.ts). */
+  astroPhases: AstroPhases;
   /** Wall time of the whole build (scripts/build.ts), old output removal included. */
   wallS: number;
   /** User + system CPU time of the build and every process it started. */
@@ -358,12 +361,19 @@ async function timedNode(
 async function measuredBuild(env: Record<string, string>, args: string[] = []): Promise<BuildRun> {
   const work = await mkdtemp(join(tmpdir(), 'msp-build-'));
   const timings = join(work, 'timings.json');
+  const phases = join(work, 'phases.json');
   try {
     const run = await timedNode(
       `the build (${JSON.stringify(env)})`,
       ['scripts/build.ts', ...args],
       {
-        env: { ...process.env, MSP_BASE: '/', ...env, MSP_TIMINGS_FILE: timings },
+        env: {
+          ...process.env,
+          MSP_BASE: '/',
+          ...env,
+          MSP_TIMINGS_FILE: timings,
+          MSP_PHASES_FILE: phases,
+        },
       },
     );
     const t = JSON.parse(await readFile(timings, 'utf8')) as {
@@ -375,6 +385,7 @@ async function measuredBuild(env: Record<string, string>, args: string[] = []): 
       astroS: t.astroMs / 1000,
       policyS: t.policyMs / 1000,
       pagefindS: t.pagefindMs / 1000,
+      astroPhases: phaseDurations(JSON.parse(await readFile(phases, 'utf8')) as PhaseMarks),
       ...run,
     };
   } finally {
@@ -823,7 +834,10 @@ pagefind, removing the old output); CPU is user + system time of
 every process of the build, and peak memory the largest resident set of any one of them
 (Astro or pagefind), both from the OS (GNU time). Starlight's figures are the issue's
 (Starlight 0.42 on Astro 7, same page counts, same machine, quiet); ours are from this run, so
-a load above ${machine.cpus} inflates them. MB are 10⁶ bytes.
+a load above ${machine.cpus} inflates them. MB are 10⁶ bytes. Astro's time is split at its
+hooks (scripts/lib/build-phases.ts): Node and Astro starting; the content config loaded and run,
+with the data store and its types; the two bundles; the pages rendered and written; the
+sitemap.
 
 ${columns(
   coldWarm.flatMap((r) =>
@@ -843,6 +857,19 @@ ${columns(
       'Astro + policy + pagefind (s)',
       ({ run }) =>
         `${run.astroS.toFixed(1)} + ${run.policyS.toFixed(1)} + ${run.pagefindS.toFixed(1)}`,
+    ],
+    [
+      'Astro: start + content + bundles + pages + end (s)',
+      ({ run }) =>
+        [
+          run.astroPhases.startS,
+          run.astroPhases.contentS,
+          run.astroPhases.bundleS,
+          run.astroPhases.pagesS,
+          run.astroPhases.finishS,
+        ]
+          .map((x) => x.toFixed(1))
+          .join(' + '),
     ],
     ['CPU (s)', ({ run }) => run.cpuS.toFixed(1)],
     [
