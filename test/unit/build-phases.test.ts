@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { buildPhases, phaseDurations, type PhaseMarks } from '../../scripts/lib/build-phases.ts';
 
 describe('phaseDurations', () => {
@@ -36,8 +36,15 @@ describe('phaseDurations', () => {
 type AnyHook = (options: unknown) => unknown;
 
 describe('buildPhases', () => {
+  const folders: string[] = [];
+  afterEach(() => {
+    for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
+  });
+
   it('notes each hook once, in the order Astro calls them, and writes the notes at the end', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'msp-phases-')), 'phases.json');
+    const folder = mkdtempSync(join(tmpdir(), 'msp-phases-'));
+    folders.push(folder);
+    const file = join(folder, 'phases.json');
     const integration = buildPhases(file);
     const hooks = integration.hooks as Record<string, AnyHook>;
     let plugins: { name: string; buildApp: { order: string; handler: () => Promise<void> } }[] = [];
