@@ -35,25 +35,29 @@ export interface AstroPhases {
   finishS: number;
 }
 
+/** Each phase and the mark that ends it, in build order; a phase starts where the last ended. */
+const PHASE_ENDS = [
+  ['startS', 'configDone'],
+  ['contentS', 'buildStart'],
+  ['bundleS', 'bundled'],
+  ['pagesS', 'generated'],
+  ['finishS', 'done'],
+] as const satisfies readonly (readonly [keyof AstroPhases, keyof PhaseMarks])[];
+
 /** The phases between marks; throws if a mark is missing or the marks are out of build order. */
 export function phaseDurations(marks: PhaseMarks): AstroPhases {
-  const order = ['configDone', 'buildStart', 'bundled', 'generated', 'done'] as const;
-  for (const mark of order) {
-    if (typeof marks[mark] !== 'number') throw new Error(`build phase mark missing: ${mark}`);
+  const phases = {} as AstroPhases;
+  let from = 0;
+  let previous = 'the process start';
+  for (const [phase, mark] of PHASE_ENDS) {
+    const to = marks[mark];
+    if (typeof to !== 'number') throw new Error(`build phase mark missing: ${mark}`);
+    if (to < from) throw new Error(`build phase marks out of order: ${mark} before ${previous}`);
+    phases[phase] = (to - from) / 1000;
+    from = to;
+    previous = mark;
   }
-  for (let i = 1; i < order.length; i++) {
-    if (marks[order[i]!] < marks[order[i - 1]!]) {
-      throw new Error(`build phase marks out of order: ${order[i]} before ${order[i - 1]}`);
-    }
-  }
-  const s = (from: number, to: number) => (to - from) / 1000;
-  return {
-    startS: s(0, marks.configDone),
-    contentS: s(marks.configDone, marks.buildStart),
-    bundleS: s(marks.buildStart, marks.bundled),
-    pagesS: s(marks.bundled, marks.generated),
-    finishS: s(marks.generated, marks.done),
-  };
+  return phases;
 }
 
 /** The integration: notes each mark with `performance.now()` and writes them to `file`. */
