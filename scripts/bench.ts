@@ -14,7 +14,7 @@
  * - the time computeVersionDiff takes on two synthetic versions of 1,000 items;
  * - figures other modules add (bench/search.ts, when it exists).
  * Options: --sizes=100,1000,3000 --versions=2 --build-items=66,660 --lighthouse-runs=3
- * --build-runs=3 --no-lighthouse --no-peer.
+ * --build-runs=5 --no-lighthouse --no-peer.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -59,7 +59,7 @@ const { values: args } = parseArgs({
     'build-items': { type: 'string', default: '66,660' },
     versions: { type: 'string', default: '2' },
     'lighthouse-runs': { type: 'string', default: '3' },
-    'build-runs': { type: 'string', default: '3' },
+    'build-runs': { type: 'string', default: '5' },
     'no-lighthouse': { type: 'boolean', default: false },
     'no-peer': { type: 'boolean', default: false },
   },
