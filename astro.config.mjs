@@ -2,8 +2,9 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { createRequire } from 'node:module';
 import { buildPhases } from './scripts/lib/build-phases.ts';
-import { smallClientBundles, styleChunk } from './scripts/lib/vite-chunks.ts';
+import { prebuiltScripts, smallClientBundles, styleChunk } from './scripts/lib/vite-chunks.ts';
 import { incrementalBuild, outDir } from './src/lib/site-config.ts';
 
 export default defineConfig({
@@ -39,7 +40,21 @@ export default defineConfig({
     // An incremental build writes into the last one's output (scripts/build.ts keeps it only
     // when that build finished, and removes what this one does not make).
     build: { assetsInlineLimit: 0, emptyOutDir: !incrementalBuild(process.env) },
-    plugins: [smallClientBundles()],
+    plugins: [
+      smallClientBundles(),
+      // exceljs (the workbook actions, loaded on first use) as the package publishes it, in its
+      // build without polyfills: what its other build adds (Promise, Symbol, Object.values,
+      // Array#includes and such, ES2015-2018, and a generator runtime that this one does not
+      // call) is in every browser the site supports. The file is 85 KB smaller than that build
+      // (20 KB gzipped), and 67 KB smaller than the same build bundled and minified again.
+      prebuiltScripts([
+        {
+          specifier: 'exceljs',
+          file: createRequire(import.meta.url).resolve('exceljs/dist/exceljs.bare.min.js'),
+          global: 'ExcelJS',
+        },
+      ]),
+    ],
     environments: {
       prerender: { build: { rolldownOptions: { output: { manualChunks: styleChunk } } } },
     },

@@ -21,3 +21,26 @@ export function button(label: string, onClick: () => void, attrs: Record<string,
   b.addEventListener('click', onClick);
   return b;
 }
+
+/**
+ * Runs the script at `url` as a classic script (a library its publisher built for browsers,
+ * which defines a global) and resolves with the global `name`; rejects, naming the URL, when
+ * the script cannot be loaded or does not define it. A global that is already there is
+ * returned without loading anything.
+ */
+export function loadScriptGlobal<T>(url: string, name: string): Promise<T> {
+  const scope = globalThis as Record<string, unknown>;
+  if (scope[name] !== undefined) return Promise.resolve(scope[name] as T);
+  return new Promise<T>((resolve, reject) => {
+    const script = el('script', { src: url });
+    script.addEventListener('load', () => {
+      if (scope[name] === undefined) reject(new Error(`${url} did not define ${name}`));
+      else resolve(scope[name] as T);
+    });
+    script.addEventListener('error', () => {
+      script.remove();
+      reject(new Error(`${url} could not be loaded`));
+    });
+    document.head.append(script);
+  });
+}

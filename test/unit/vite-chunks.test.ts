@@ -1,5 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseSync } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { smallClientBundles, styleChunk } from '../../scripts/lib/vite-chunks.ts';
+import { prebuiltScripts, smallClientBundles, styleChunk } from '../../scripts/lib/vite-chunks.ts';
 
 describe('styleChunk', () => {
   const root = '/repo/src/components';
@@ -58,5 +62,59 @@ describe('smallClientBundles', () => {
     expect(() =>
       plugin.generateBundle.call({ error }, {}, { a: chunk(['_astro/panel.css']) }),
     ).toThrow(/_astro\/panel\.js imports a stylesheet/);
+  });
+});
+
+describe('prebuiltScripts', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mce-prebuilt-'));
+  const file = join(dir, 'lib.min.js');
+  const library = '/*! Lib 1.0 */\n!function(){window.Lib={ok:!0}}();';
+  writeFileSync(file, `${library}\n//# sourceMappingURL=lib.min.js.map\n`);
+  const plugin = prebuiltScripts([{ specifier: 'lib', file, global: 'Lib' }]);
+  const parse = { parse: (code: string) => parseSync('module.js', code).program };
+
+  it('applies to the browser build only', () => {
+    expect(plugin.apply).toBe('build');
+    expect(plugin.applyToEnvironment({ name: 'client' })).toBe(true);
+    expect(plugin.applyToEnvironment({ name: 'prerender' })).toBe(false);
+  });
+
+  it('turns each import() of the library into a call of its loader, and leaves the rest', () => {
+    const code = [
+      "const a = async () => (await import('lib')).default;",
+      "const b = () => import('other');",
+      "import('lib').then((m) => m.default);",
+    ].join('\n');
+    expect(plugin.transform.call(parse, code, '/repo/src/a.ts')?.code).toBe(
+      [
+        'import { load as __mcePrebuilt0 } from "\\u0000mce-prebuilt:lib";',
+        'const a = async () => (await __mcePrebuilt0()).default;',
+        "const b = () => import('other');",
+        '__mcePrebuilt0().then((m) => m.default);',
+      ].join('\n'),
+    );
+    // The name in a string is not an import; nor is a static import, which would load it at once.
+    expect(plugin.transform.call(parse, "const s = 'lib';", '/repo/src/b.ts')).toBe(undefined);
+    expect(plugin.transform.call(parse, "import x from 'lib'; x;", '/repo/src/c.ts')).toBe(
+      undefined,
+    );
+    expect(plugin.transform.call(parse, "import('lib')", '\0virtual')).toBe(undefined);
+  });
+
+  it('emits the file as its publisher made it, without the source-map comment, and loads its global', () => {
+    const emitted: unknown[] = [];
+    const context = {
+      emitFile: (f: unknown) => {
+        emitted.push(f);
+        return 'ref1';
+      },
+    };
+    expect(plugin.resolveId('\0mce-prebuilt:lib')).toBe('\0mce-prebuilt:lib');
+    expect(plugin.resolveId('lib')).toBe(undefined);
+    const loader = plugin.load.call(context, '\0mce-prebuilt:lib')!;
+    expect(emitted).toEqual([{ type: 'asset', name: 'lib.min.js', source: `${library}\n` }]);
+    expect(loader).toContain('const url = import.meta.ROLLUP_FILE_URL_ref1;');
+    expect(loader).toContain('loadScriptGlobal(url, "Lib")');
+    expect(plugin.load.call(context, '/repo/src/a.ts')).toBe(undefined);
   });
 });
