@@ -172,7 +172,7 @@ function dynamicImports(tree: unknown): SyntaxNode[] {
  * gives the global it defines as the default export (`loadScriptGlobal` in
  * src/components/dom.ts). A load that fails rejects that call only; the next one tries again.
  * Bundled, the minified file was parsed and minified again in every build: for exceljs (0.9 MB)
- * that took 0.4-0.5 s of the bundles phase of every build (three alternating pairs at 413
+ * that took 0.4-0.5 s of the bundles phase of every build (four alternating pairs at 413
  * pages). `astro dev` imports the package as usual.
  */
 export function prebuiltScripts(scripts: readonly PrebuiltScript[]): PrebuiltPluginLike {

@@ -42,6 +42,16 @@ describe('loadScriptGlobal', () => {
     expect(await loading).toBe(lib);
   });
 
+  it('loads the script once for calls made while it loads', async () => {
+    const appended = fakeDocument();
+    const first = loadScriptGlobal('/_astro/lib.js', 'TestLib');
+    const second = loadScriptGlobal('/_astro/lib.js', 'TestLib');
+    expect(appended).toHaveLength(1);
+    scope.TestLib = 'loaded';
+    appended[0]!.dispatchEvent(new Event('load'));
+    expect([await first, await second]).toEqual(['loaded', 'loaded']);
+  });
+
   it('returns a global that is already there without loading anything', async () => {
     const appended = fakeDocument();
     scope.TestLib = 'loaded';
