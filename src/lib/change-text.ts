@@ -23,6 +23,15 @@ export function changeSentences(field: FieldChange, lang: Lang): readonly string
 }
 
 function sentencesOf(field: FieldChange, lang: Lang): string[] {
+  // A tag diff holds one part per tag (version-diff.ts): one sentence per added or removed tag.
+  if (field.field === 'tags')
+    return field.diff[lang]
+      .filter((p) => p.op !== '=')
+      .map((p) =>
+        p.op === '+'
+          ? t(lang, 'change.sentence.add', { after: p.text })
+          : t(lang, 'change.sentence.remove', { before: p.text }),
+      );
   if (field.change === 'added')
     return [t(lang, 'change.sentence.add', { after: sideText(field.diff[lang], 'after') })];
   if (field.change === 'removed')

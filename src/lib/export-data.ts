@@ -4,6 +4,7 @@
  */
 import type { Catalog } from './catalog.ts';
 import type { Checklist, Lang } from './model.ts';
+import { t, type UiKey } from './i18n.ts';
 import { itemLabel } from './labels.ts';
 import { LANGS } from './model.ts';
 import { sideText } from './diff-parts.ts';
@@ -117,15 +118,18 @@ export function changesAtom(catalog: Catalog, lang: Lang, siteUrl: string, title
       if (d.kind === 'unchanged') continue;
       const item = d.after ?? d.before!;
       const link = abs(`${comparePath(from, to.id)}#${changeAnchor(d.id)}`);
-      const label = d.note ? ` (${d.note.labels.join(', ')})` : '';
+      const labels = d.note?.labels.map((l) => t(lang, `label.${l}` as UiKey));
+      const label = labels
+        ? t(lang, 'feed.entryLabels', { labels: labels.join(t(lang, 'feed.labelSeparator')) })
+        : '';
       entries.push(
         [
           '  <entry>',
           `    <id>${xml(link)}</id>`,
-          `    <title>${xml(`${from} → ${to.id}: ${itemLabel({ ...item, id: d.id }, lang)}${label}`)}</title>`,
+          `    <title>${xml(`${t(lang, 'feed.entryTitle', { from, to: to.id, item: itemLabel({ ...item, id: d.id }, lang) })}${label}`)}</title>`,
           `    <link rel="alternate" href="${xml(link)}"/>`,
           `    <updated>${updated}</updated>`,
-          `    <summary>${xml(d.note?.summary[lang] ?? d.kind)}</summary>`,
+          `    <summary>${xml(d.note?.summary[lang] ?? t(lang, `kind.${d.kind}` as UiKey))}</summary>`,
           '  </entry>',
         ].join('\n'),
       );

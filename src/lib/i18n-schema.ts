@@ -97,6 +97,9 @@ export const uiStringsSchema = z.strictObject({
   'item.requirement': text('Item page heading of the requirement.'),
   'item.evidence': text('Item page heading of the evidence list.'),
   'item.evidenceUnknown': text('Item page text when the evidence is not in the sources.'),
+  'item.evidenceAccepted': text(
+    'Mark on an evidence entry that the sources say is accepted, without saying it is required.',
+  ),
   'item.changes': text('Item page heading of the change history.'),
   'item.noChanges': text('Item page text when the item has no change between versions.'),
   'item.provenance': text('Item page heading of where the item’s facts come from.'),
@@ -147,10 +150,14 @@ export const uiStringsSchema = z.strictObject({
   'part.label': text('Item page term before the part of the checklist the item belongs to.'),
 
   'evidence.added': text('Change to an evidence entry: newly required.'),
+  'evidence.accepted': text('Change to an evidence entry: newly accepted, not stated as required.'),
   'evidence.removed': text('Change to an evidence entry: no longer required.'),
-  'evidence.reworded': text('Change to an evidence entry: only its wording changed.'),
+  'evidence.reworded': text('Change to an evidence entry: its text or its standing changed.'),
 
   'change.why': text('Term before the curated reason of a change.'),
+  'feed.entryTitle': text('Title of a change in the Atom feed: the version pair and the item.'),
+  'feed.entryLabels': text('The change labels after a feed entry title, {labels} joined.'),
+  'feed.labelSeparator': text('Between two change labels in a feed entry title.'),
   'change.sentence.replace': text('One phrase of a change, replaced: {before} by {after}.'),
   'change.sentence.add': text('One phrase of a change, added: {after}.'),
   'change.sentence.remove': text('One phrase of a change, removed: {before}.'),
@@ -161,7 +168,12 @@ export const uiStringsSchema = z.strictObject({
   'change.mergedFrom': text('A merged item: it combines {ids} of the version {v}.'),
   'change.removedIn': text('A removed item: it is not in the version {v}.'),
   'change.addedIn': text('An added item: it is new in the version {v}.'),
-  'change.editorialOnly': text('A change that touches only wording, punctuation or case.'),
+  'change.editorialOnly': text(
+    'A change that touches only case, punctuation, spacing or quotes (as the diff compares them).',
+  ),
+  'change.tagsOnly': text(
+    'Note on a change of tags: they are the site’s own keywords, not checklist text.',
+  ),
 
   'compare.title': text('Title of a diff explorer page of the versions {from} and {to}.'),
   'compare.index': text('Title of the page that lists the version pairs to compare.'),

@@ -139,7 +139,7 @@ export function contentSchemas(languages: readonly Lang[]) {
       .optional(),
   });
 
-  /** One piece of evidence the auditor expects. */
+  /** One piece of evidence the auditor expects or accepts. */
   const evidence = z.strictObject({
     /** Stable key, unique in the item and kept across versions (`#evidence-<key>`). */
     key: z.string().regex(EVIDENCE_KEY, 'must be a lowercase slug such as "design-documents"'),
@@ -147,6 +147,11 @@ export function contentSchemas(languages: readonly Lang[]) {
     en: textIn('en'),
     /** What the partner shows, in Japanese. */
     ja: textIn('ja'),
+    /**
+     * True when the sources say only that this evidence is accepted, not that it is required
+     * (the page and the list of changes then say so). Left out, the entry is expected.
+     */
+    accepted: z.boolean().optional(),
   });
 
   /** Where an item's facts come from and how much of the official control it covers. */

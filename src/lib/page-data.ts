@@ -246,7 +246,7 @@ export interface ComparePageData {
     { by: 'label'; entries: { value: ChangeLabel; count: number }[] },
   ];
   /**
-   * Evidence entries now required, no longer required and reworded (editorial rewording left
+   * Evidence entries now required, now accepted, no longer required and changed (editorial rewording left
    * out), lists that have entries only; the text is the newer one, the older for removed.
    */
   todo: { change: EvidenceChange['change']; entries: TodoEntry[] }[];
@@ -307,7 +307,7 @@ export function comparePage(
         })).filter((c) => c.count > 0),
       },
     ],
-    todo: (['added', 'removed', 'reworded'] as const)
+    todo: (['added', 'accepted', 'removed', 'reworded'] as const)
       .map((change) => ({
         change,
         entries: todo[change].map((e) => ({

@@ -6,7 +6,7 @@ import { CHANGE_KINDS, type ChangeKind } from './change-kinds.ts';
 import { ContentError } from './content-error.ts';
 import { levelLabel } from './i18n.ts';
 import { compareItemIds } from './ids.ts';
-import type { ChangeNote, ChangeNotes, Checklist, Item, Lang } from './model.ts';
+import type { ChangeNote, ChangeNotes, Checklist, Evidence, Item, Lang } from './model.ts';
 import { LANGS } from './model.ts';
 import { sideText } from './diff-parts.ts';
 import { diffText, isEditorialOnly, type DiffPart } from './text-diff.ts';
@@ -28,6 +28,8 @@ export interface FieldChange {
   diff: LocalizedDiff;
   /** True when only case, punctuation, whitespace or quote style changed, in every language. */
   editorial: boolean;
+  /** For an evidence entry the newer version has: whether it is accepted, not required. */
+  accepted?: boolean;
 }
 
 /** What happened to one item between two versions. */
@@ -84,6 +86,8 @@ function editorialOnly(before: Record<Lang, string>, after: Record<Lang, string>
 
 const EMPTY = { en: '', ja: '' };
 
+const isAccepted = (e: Evidence) => e.accepted === true;
+
 /** Field-level changes from one item to another (either may be a merge of several). */
 export function diffItems(a: Item, b: Item, opts: DiffOptions = {}): FieldChange[] {
   const fields: FieldChange[] = [];
@@ -125,9 +129,11 @@ export function diffItems(a: Item, b: Item, opts: DiffOptions = {}): FieldChange
         change: 'added',
         diff: localizedDiff(EMPTY, ev, opts),
         editorial: false,
+        accepted: isAccepted(ev),
       });
-    } else if (LANGS.some((l) => old[l] !== ev[l])) {
-      const editorial = editorialOnly(old, ev);
+    } else if (LANGS.some((l) => old[l] !== ev[l]) || isAccepted(old) !== isAccepted(ev)) {
+      // Required evidence that becomes only accepted (or the reverse) changes what an audit asks.
+      const editorial = isAccepted(old) === isAccepted(ev) && editorialOnly(old, ev);
       if (editorial && opts.ignoreEditorial) continue;
       fields.push({
         field: 'evidence',
@@ -135,6 +141,7 @@ export function diffItems(a: Item, b: Item, opts: DiffOptions = {}): FieldChange
         change: 'reworded',
         diff: localizedDiff(old, ev, opts),
         editorial,
+        accepted: isAccepted(ev),
       });
     }
   }
@@ -149,14 +156,33 @@ export function diffItems(a: Item, b: Item, opts: DiffOptions = {}): FieldChange
     });
   }
 
-  const tagsA = [...a.tags].sort().join(' ');
-  const tagsB = [...b.tags].sort().join(' ');
-  if (tagsA !== tagsB) {
-    const d = diffText(tagsA, tagsB, 'en');
+  const tags = tagDiff(a.tags, b.tags);
+  if (tags.some((p) => p.op !== '=')) {
     // Tags are this site's own metadata, not checklist text: never a substantive change.
-    fields.push({ field: 'tags', change: 'reworded', diff: { en: d, ja: d }, editorial: true });
+    fields.push({
+      field: 'tags',
+      change: 'reworded',
+      diff: { en: tags, ja: tags },
+      editorial: true,
+    });
   }
   return fields;
+}
+
+/**
+ * Two tag lists compared as sets: every tag of either, in sorted order, as one part (kept,
+ * removed or added) with a space between parts. Tags are slugs (`managed-solution`), so a word
+ * diff would split them at hyphens.
+ */
+function tagDiff(before: readonly string[], after: readonly string[]): DiffPart[] {
+  const a = new Set(before);
+  const b = new Set(after);
+  const parts: DiffPart[] = [];
+  for (const tag of [...new Set([...a, ...b])].sort()) {
+    if (parts.length > 0) parts.push({ op: '=', text: ' ' });
+    parts.push({ op: a.has(tag) ? (b.has(tag) ? '=' : '-') : '+', text: tag });
+  }
+  return parts;
 }
 
 /** Several items read as one, for comparing a merge or a split against its counterpart. */
@@ -316,26 +342,34 @@ function describeFields(d: ItemDiff): string {
 export interface EvidenceChange {
   item: string;
   key: string;
-  change: 'added' | 'removed' | 'reworded';
+  /** `accepted`: a new entry that the newer version accepts without requiring it. */
+  change: 'added' | 'accepted' | 'removed' | 'reworded';
   field: FieldChange;
 }
 
+/** The kind of evidence change a field is, as the to-do list and the change cards name it. */
+export function evidenceChangeKind(f: FieldChange): EvidenceChange['change'] {
+  return f.change === 'added' && f.accepted ? 'accepted' : f.change;
+}
+
 /**
- * The evidence to-do list of a diff: entries now required, no longer required and reworded,
- * each in the diff's item order. Editorial-only rewording is left out.
+ * The evidence to-do list of a diff: entries now required, now accepted, no longer required and
+ * changed, each in the diff's item order. Editorial-only rewording is left out.
  */
 export function evidenceChanges(
   diff: VersionDiff,
 ): Record<EvidenceChange['change'], EvidenceChange[]> {
   const out: Record<EvidenceChange['change'], EvidenceChange[]> = {
     added: [],
+    accepted: [],
     removed: [],
     reworded: [],
   };
   for (const d of diff.items) {
     for (const f of d.fields) {
       if (f.field !== 'evidence' || f.editorial) continue;
-      out[f.change].push({ item: d.id, key: f.key!, change: f.change, field: f });
+      const change = evidenceChangeKind(f);
+      out[change].push({ item: d.id, key: f.key!, change, field: f });
     }
   }
   return out;

@@ -286,7 +286,7 @@ describe('on this page', () => {
     assert.deepEqual(await current(), ['Requirement']);
     for (const [id, label] of [
       ['changes', 'Change history'],
-      ['evidence', 'Evidence the auditor expects'],
+      ['evidence', 'Evidence for the audit'],
     ] as const) {
       await page.evaluate((target) => {
         const top = document.getElementById(target)!.getBoundingClientRect().top;

@@ -49,4 +49,18 @@ describe('data files', () => {
       'https://example.test/ja/compare/',
     );
   });
+
+  it('titles each entry in the feed language, labels included', () => {
+    const titles = (lang: 'en' | 'ja') =>
+      [
+        ...changesAtom(catalog, lang, 'https://example.test/', 'x').matchAll(
+          /<title>(.*)<\/title>/g,
+        ),
+      ]
+        .slice(1)
+        .map((m) => m[1]);
+    expect(titles('en')).toContain('4.2 → 4.2.1: 8.1.10 MFA on the root user (relaxed)');
+    expect(titles('ja')).toContain('4.2 → 4.2.1：8.1.10 ルートユーザーの多要素認証（MFA）（緩和）');
+    expect(titles('ja').filter((x) => /[a-z]{4,}\)$/.test(x!))).toEqual([]);
+  });
 });

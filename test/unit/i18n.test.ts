@@ -21,7 +21,7 @@ import type { WorkbookProblem } from '../../src/lib/self-check/workbook.ts';
 import { THEMES } from '../../src/lib/theme.ts';
 import { fetchedTranslator } from '../../src/lib/fetched-strings.ts';
 import { elementTranslator, format, translator } from '../../src/lib/translate.ts';
-import type { FieldChange } from '../../src/lib/version-diff.ts';
+import type { EvidenceChange, FieldChange } from '../../src/lib/version-diff.ts';
 
 const raw = Object.fromEntries(
   LANGS.map((lang) => [lang, readFileSync(`src/translations/${lang}.json`, 'utf8')]),
@@ -61,7 +61,12 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
     tags: true,
   }),
   'level.': LEVEL_VALUES,
-  'evidence.': members<FieldChange['change']>({ added: true, removed: true, reworded: true }),
+  'evidence.': members<EvidenceChange['change']>({
+    added: true,
+    accepted: true,
+    removed: true,
+    reworded: true,
+  }),
   'change.': ['before', 'after'] satisfies ('before' | 'after')[],
   'item.kind.': itemSchema.shape.kind.options,
   'item.coverage.': provenanceSchema.shape.coverage.options,

@@ -43,7 +43,7 @@ interface RawItem {
   section: string;
   title: RawText;
   requirement: RawText;
-  evidence: ({ key: string } & RawText)[];
+  evidence: ({ key: string; accepted?: boolean } & RawText)[];
   tags: string[];
   provenance: { sources: string[] };
 }
@@ -486,12 +486,13 @@ describe('compare page data (content)', () => {
     }
   });
 
-  it('lists evidence now required, no longer required and reworded, in the page language', () => {
+  it('lists evidence now required, now accepted, no longer required and changed, in the page language', () => {
     for (let i = 1; i < raw.length; i++) {
       const [from, to] = [raw[i - 1]!, raw[i]!];
       for (const lang of LANGS) {
         const expected = {
           added: [] as string[],
+          accepted: [] as string[],
           removed: [] as string[],
           reworded: [] as string[],
         };
@@ -501,8 +502,11 @@ describe('compare page data (content)', () => {
           const before = new Map(old.evidence.map((e) => [e.key, e]));
           for (const e of item.evidence) {
             const o = before.get(e.key);
-            if (!o) expected.added.push(`${id} ${e[lang]}`);
-            else if (LANGS.some((l) => words(o[l]) !== words(e[l])))
+            if (!o) (e.accepted ? expected.accepted : expected.added).push(`${id} ${e[lang]}`);
+            else if (
+              LANGS.some((l) => words(o[l]) !== words(e[l])) ||
+              Boolean(o.accepted) !== Boolean(e.accepted)
+            )
               expected.reworded.push(`${id} ${e[lang]}`);
           }
           for (const e of old.evidence) {
@@ -514,7 +518,7 @@ describe('compare page data (content)', () => {
         const got = Object.fromEntries(
           page.todo.map((list) => [list.change, list.entries.map((e) => `${e.item} ${e.text}`)]),
         );
-        for (const k of ['added', 'removed', 'reworded'] as const) {
+        for (const k of ['added', 'accepted', 'removed', 'reworded'] as const) {
           expect(new Set(got[k] ?? [])).toEqual(new Set(expected[k]));
         }
         expect(page.todo.every((list) => list.entries.length > 0)).toBe(true);

@@ -3,6 +3,7 @@ import { buildCatalog } from '../../src/lib/catalog.ts';
 import { ContentErrors } from '../../src/lib/content-error.ts';
 import { compileContent, loadContent, type RawFile } from '../../src/lib/load.ts';
 import type { Checklist } from '../../src/lib/model.ts';
+import { changeSentences } from '../../src/lib/change-text.ts';
 import { renderCompact } from '../../src/lib/text-diff.ts';
 import {
   checkNotesAgainstDiff,
@@ -154,9 +155,58 @@ describe('computeVersionDiff: fields', () => {
     ]);
     const item = computeVersionDiff(a, b).items[0]!;
     expect(item.fields.map((f) => `${f.field}:${renderCompact(f.diff.en)}`)).toEqual([
-      'tags:{+iam +}security',
+      'tags:{+iam+} security',
     ]);
     expect(item.substantive).toBe(false);
+  });
+
+  it('compares tags as whole slugs, one sentence per tag added or removed', () => {
+    const [a, b] = versions([
+      itemFile('1.0', '8.6.1', { tags: ['managed-solution', 'ops'] }),
+      itemFile('1.1', '8.6.1', { tags: ['monitoring', 'managed-solution', 'itsm', 'automation'] }),
+    ]);
+    const tags = computeVersionDiff(a, b).items[0]!.fields[0]!;
+    expect(renderCompact(tags.diff.en)).toBe(
+      '{+automation+} {+itsm+} managed-solution {+monitoring+} [-ops-]',
+    );
+    expect(changeSentences(tags, 'en')).toEqual([
+      'added “automation”',
+      'added “itsm”',
+      'added “monitoring”',
+      'removed “ops”',
+    ]);
+    expect(changeSentences(tags, 'ja')).toEqual([
+      '「automation」を追加',
+      '「itsm」を追加',
+      '「monitoring」を追加',
+      '「ops」を削除',
+    ]);
+  });
+
+  it('tells evidence that is only accepted from evidence that is required', () => {
+    const runbook = { key: 'runbook', en: 'A runbook.', ja: '手順書' };
+    const review = { key: 'business-review', en: 'A business review.', ja: 'ビジネスレビュー' };
+    const [a, b] = versions([
+      itemFile('1.0', '8.2.1', { evidence: [runbook] }),
+      itemFile('1.1', '8.2.1', {
+        evidence: [
+          { ...runbook, accepted: true },
+          { ...review, accepted: true },
+        ],
+      }),
+    ]);
+    const d = computeVersionDiff(a, b);
+    const [flipped, added] = d.items[0]!.fields;
+    // Same words, but required → accepted: a substantive change, never an editorial one.
+    expect(flipped).toMatchObject({ key: 'runbook', change: 'reworded', editorial: false });
+    expect(renderCompact(flipped!.diff.en)).toBe('A runbook.');
+    expect(computeVersionDiff(a, b, { ignoreEditorial: true }).items[0]!.fields).toHaveLength(2);
+    expect(d.items[0]!.substantive).toBe(true);
+    const todo = evidenceChanges(d);
+    expect(todo.added).toEqual([]);
+    expect(todo.accepted.map((e) => e.key)).toEqual(['business-review']);
+    expect(todo.reworded.map((e) => e.key)).toEqual(['runbook']);
+    expect(added).toMatchObject({ key: 'business-review', change: 'added', accepted: true });
   });
 
   it('works for any two versions, not only neighbours', () => {

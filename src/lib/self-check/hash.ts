@@ -36,7 +36,11 @@ export function contentHash(item: HashedText): string {
         item.title.ja,
         item.requirement.en,
         item.requirement.ja,
-        item.evidence.map((e) => [e.key, e.en, e.ja]),
+        // An entry that is only accepted differs from a required one; the hashes of entries
+        // without the mark stay as they were, so answers to them are not asked again.
+        item.evidence.map((e) =>
+          e.accepted ? [e.key, e.en, e.ja, 'accepted'] : [e.key, e.en, e.ja],
+        ),
       ]),
     );
     hashes.set(item, hash);
