@@ -288,6 +288,9 @@ export const uiStringsSchema = z.strictObject({
   'selfCheck.problem.quota': text('Notice: browser storage is full, the last change is not saved.'),
   'selfCheck.problem.unreadable': text('Notice: stored data unreadable, kept under the key {key}.'),
   'selfCheck.problem.newer': text('Notice: answers saved by a newer version of the site.'),
+  'selfCheck.problem.invalid': text(
+    'Status line when a change was refused because stored answers could not be read back with it.',
+  ),
   'selfCheck.carry.offer': text('Offer to carry answers over from {from} to {to}.'),
   'selfCheck.carry.button': text('Button that carries answers over from {from}.'),
   'selfCheck.carry.done': text('Summary of a carry-over from {from} to {to}, with its counts.'),
@@ -451,6 +454,9 @@ export const uiStringsSchema = z.strictObject({
   'selfCheck.workbook.noAnswers': text('Shown when an imported workbook has no answered row.'),
   'selfCheck.workbook.problems': text(
     'Heading of the {n} rows of an imported workbook that were left out.',
+  ),
+  'selfCheck.workbook.moreProblems': text(
+    'After the listed rows of a workbook import: how many more were left out.',
   ),
   'selfCheck.workbook.problem.unknownId': text(
     'Row left out: its {id} is not a control of version {v}.',

@@ -212,6 +212,30 @@ describe('answers back into the workbook', () => {
     assert.equal(JSON.parse(undone ?? '{"answers":{}}').answers['7.1']?.['OPS-001'], undefined);
   });
 
+  it('lists the first rows of a workbook with very many odd ones, counts the rest and keeps the answers', async () => {
+    const page = await site!.newPage();
+    await answer(page, 'OPS-001', 'met', 'Kept.');
+    await openOverview(page);
+    const path = await download(page);
+    const before = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+    const wb = await load(path);
+    const ops1 = rowOf(wb, 'OPS-001');
+    const sheet = wb.getWorksheet(ops1.sheet)!;
+    const odd = 100_000;
+    for (let i = 0; i < odd; i++)
+      sheet.addRow([`ZZZ-${i % 10_000}`, 'Not in the version', 'Yes', '']);
+    await wb.xlsx.writeFile(path);
+    await page.setInputFiles('#sc-import', path);
+    const result = page.locator('.import-result');
+    await result.locator('[data-workbook-problems]').waitFor({ timeout: 120_000 });
+    const problems = await result.locator('[data-workbook-problems] li').count();
+    assert.equal(problems, 50);
+    const text = (await result.textContent()) ?? '';
+    assert.ok(text.includes(`Rows left out (${odd})`), text.slice(0, 200));
+    assert.ok(text.includes(`…and ${odd - problems} more rows.`), text.slice(-200));
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY), before);
+  });
+
   it('keeps the overview with parts and readiness free of axe violations, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await site!.newPage({ colorScheme });

@@ -78,6 +78,7 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
     quota: true,
     unreadable: true,
     newer: true,
+    invalid: true,
   }),
   'selfCheck.issue.': members<IssueCode>({
     'proto-key': true,

@@ -7,12 +7,17 @@ import {
 } from '../../src/lib/self-check/absorb-pending.ts';
 import { formPatch, pendingAnswer } from '../../src/lib/self-check/pending-answers.ts';
 import { setAnswer } from '../../src/lib/self-check/state.ts';
+import { checkState } from '../../src/lib/self-check/validate.ts';
 import {
   emptyState,
   MAX_NOTE_CHARS,
   PENDING_PREFIX,
   type SelfCheckState,
 } from '../../src/lib/self-check/types.ts';
+
+/** A content hash as hash.ts makes them: 16 hex digits. */
+const H1 = '0123456789abcdef';
+const hashOf = (item: string) => item.replace(/\D/g, '').padEnd(16, 'a');
 
 /** localStorage over a Map, with the key enumeration absorbPendingAnswers uses. */
 function memoryStorage(entries: Record<string, string> = {}) {
@@ -50,7 +55,7 @@ describe('answers given before the panel code arrived', () => {
   });
 
   it('keeps an answer for a touched panel only, under its item, written as the store reads it', () => {
-    const dataset = { version: '4.2.1', item: '9.6.3', hash: 'h1' };
+    const dataset = { version: '4.2.1', item: '9.6.3', hash: H1 };
     const held = controls('unanswered', { e: true }, 'ünïcödé 🙂 <b>');
     expect(pendingAnswer(dataset, held)).toBe(undefined);
     const pending = pendingAnswer({ ...dataset, touched: '2000' }, held)!;
@@ -58,7 +63,7 @@ describe('answers given before the panel code arrived', () => {
     expect(parsePendingAnswer(JSON.stringify(pending[1]))).toEqual({
       version: '4.2.1',
       item: '9.6.3',
-      contentHash: 'h1',
+      contentHash: H1,
       at: 2000,
       patch: { evidence: { e: true }, notes: 'ünïcödé 🙂 <b>' },
     });
@@ -72,7 +77,7 @@ describe('parsePendingAnswer', () => {
   const good = {
     version: '4.2.1',
     item: '9.6.3',
-    contentHash: 'h1',
+    contentHash: H1,
     at: 1000,
     patch: { status: 'na', evidence: { a: true }, notes: 'n' },
   };
@@ -95,8 +100,15 @@ describe('parsePendingAnswer', () => {
       withPatch({ status: 'done' }),
       withPatch({ evidence: ['a'] }),
       withPatch({ evidence: { a: 'yes' } }),
-      '{"version":"4.2.1","item":"9.6.3","contentHash":"h","at":1,"patch":{"evidence":{"__proto__":true}}}',
+      '{"version":"4.2.1","item":"9.6.3","contentHash":"0123456789abcdef","at":1,"patch":{"evidence":{"__proto__":true}}}',
       withPatch({ notes: 5 }),
+      // What the stored state refuses (validate.ts), which would make every answer unreadable.
+      JSON.stringify({ ...good, contentHash: 'not-a-hash' }),
+      JSON.stringify({ ...good, version: 'v 1' }),
+      JSON.stringify({ ...good, item: '__proto__' }),
+      withPatch({ evidence: { 'Bad Key': true } }),
+      JSON.stringify({ ...good, at: -7.17e13 }),
+      JSON.stringify({ ...good, at: 9e15 }),
       withPatch({ notes: 'x'.repeat(MAX_NOTE_CHARS + 1) }),
       withPatch([]),
       `{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
@@ -108,7 +120,7 @@ describe('parsePendingAnswer', () => {
 
 describe('absorbPendingAnswers', () => {
   const record = (item: string, at: number, patch: object) =>
-    JSON.stringify({ version: '4.2.1', item, contentHash: `h-${item}`, at, patch });
+    JSON.stringify({ version: '4.2.1', item, contentHash: hashOf(item), at, patch });
   const at = Date.UTC(2026, 11, 1, 12, 0, 0);
 
   it('saves each pending answer as of when it was given, then removes it; drops unreadable ones', () => {
@@ -132,9 +144,10 @@ describe('absorbPendingAnswers', () => {
       evidence: { e: true },
       notes: '',
       updatedAt: '2026-12-01T12:00:00.000Z',
-      contentHash: 'h-1.1',
+      contentHash: hashOf('1.1'),
     });
     expect([...map.keys()]).toEqual(['mce.selfcheck']);
+    expect(checkState(state).ok).toBe(true);
   });
 
   it('keeps readable pending answers for a later page when the store cannot save', () => {
@@ -152,12 +165,12 @@ describe('absorbPendingAnswers', () => {
       { status: 'not-yet' },
       {
         now: new Date(at + 1000).toISOString(),
-        contentHash: 'h',
+        contentHash: H1,
       },
     );
     const pending = [
-      { version: '4.2.1', item: '1.1', contentHash: 'h', at, patch: { status: 'met' as const } },
-      { version: '4.2.1', item: '2.2', contentHash: 'h', at: at + 9e12, patch: { notes: 'n' } },
+      { version: '4.2.1', item: '1.1', contentHash: H1, at, patch: { status: 'met' as const } },
+      { version: '4.2.1', item: '2.2', contentHash: H1, at: at + 9e12, patch: { notes: 'n' } },
     ];
     const next = withPendingAnswers(stored, pending, at + 2000);
     expect(next.answers['4.2.1']?.['1.1']?.status).toBe('not-yet');

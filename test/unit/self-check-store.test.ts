@@ -221,6 +221,26 @@ describe('SelfCheckStore', () => {
     expect(store.problem).toBeUndefined();
   });
 
+  it('refuses a change it could not read back, and keeps the stored answers', () => {
+    const storage = new MemoryStorage();
+    const store = new SelfCheckStore(storage, () => LATER);
+    put(store, answered('met'));
+    const before = storage.getItem(STORAGE_KEY);
+    const malformed = [
+      { now: LATER, contentHash: 'not-a-hash' },
+      { now: '+012000-01-01T00:00:00.000Z', contentHash: HASH },
+    ];
+    for (const when of malformed) {
+      expect(store.update((s) => setAnswer(s, '4.2', '3.3.3', { status: 'met' }, when))).toEqual({
+        saved: false,
+        problem: 'invalid',
+      });
+      expect(storage.getItem(STORAGE_KEY)).toBe(before);
+      expect(store.state).toEqual(answered('met'));
+    }
+    expect(new SelfCheckStore(storage).loadProblem).toBeUndefined();
+  });
+
   it('works in memory when the browser refuses storage', () => {
     const store = new SelfCheckStore(null);
     expect(store.problem).toBe('unavailable');

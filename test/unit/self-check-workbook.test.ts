@@ -12,6 +12,7 @@ import type { SelfCheckData } from '../../src/lib/self-check/version-file.ts';
 import { emptyState, type Answer, type SelfCheckState } from '../../src/lib/self-check/types.ts';
 import {
   answerCells,
+  answerTime,
   fillWorkbook,
   generatedWorkbook,
   readWorkbookAnswers,
@@ -201,5 +202,16 @@ describe('readiness', () => {
     expect(levels.indexOf('recommended')).toBe(levels.lastIndexOf('mandatory') + 1);
     expect(r.open.map((i) => i.id)).not.toContain('BUSP-001');
     expect(r.open.map((i) => i.id)).not.toContain('SECP-002');
+  });
+});
+
+describe('answerTime', () => {
+  const now = Date.UTC(2026, 11, 3, 12, 0, 0);
+  it("dates a workbook's answers by the file, never later than now", () => {
+    expect(answerTime(Date.UTC(2026, 10, 1), now)).toBe('2026-11-01T00:00:00.000Z');
+    // A file from the future, from before 1970, with no time or one no Date can hold.
+    for (const bad of [Date.UTC(2999, 0, 1), Date.UTC(12000, 0, 1), 8.64e15 + 1, 0, -1, NaN]) {
+      expect(answerTime(bad, now), String(bad)).toBe('2026-12-03T12:00:00.000Z');
+    }
   });
 });

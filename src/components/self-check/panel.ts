@@ -208,7 +208,8 @@ class SelfCheckPanel extends HTMLElement {
     const failed = store.saveProblem;
     if (this.#notesTooLong)
       line.textContent = t('selfCheck.notes.tooLong', { max: MAX_NOTE_CHARS });
-    else if (failed === 'quota') line.textContent = t('selfCheck.problem.quota');
+    else if (failed === 'quota' || failed === 'invalid')
+      line.textContent = t(`selfCheck.problem.${failed}`);
     else if (failed === 'unavailable') {
       line.textContent = store.persistent
         ? t('selfCheck.problem.unavailable')

@@ -10,6 +10,7 @@ import { fetchAllSelfCheckData, fetchSelfCheckData } from '../../lib/self-check/
 import {
   fillWorkbook,
   generatedWorkbook,
+  answerTime,
   readWorkbookAnswers,
   type VersionItem,
   type WorkbookProblem,
@@ -105,37 +106,50 @@ export async function importWorkbook(host: OverviewHost, file: File): Promise<vo
     fail(t('selfCheck.import.tooLarge', { max: `${(MAX_IMPORT_BYTES * 20) / 1_000_000} MB` }));
     return;
   }
-  const ExcelJS = await exceljs();
-  const workbook = new ExcelJS.Workbook();
   try {
+    const ExcelJS = await exceljs();
+    const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await file.arrayBuffer());
-  } catch (e) {
-    fail((e as Error).message);
-    return;
-  }
-  const current = await fetchSelfCheckData(host.base, data.version);
-  const { state, problems } = readWorkbookAnswers(
-    workbook,
-    current,
-    new Date(file.lastModified || Date.now()).toISOString(),
-  );
-  const listed = problems.length
-    ? [
-        el(
-          'div',
-          { class: 'notice', 'data-workbook-problems': '' },
-          el('p', {}, t('selfCheck.workbook.problems', { n: problems.length })),
-          el('ul', {}, ...problems.map((p) => el('li', {}, problemText(t, p, data.version)))),
-        ),
-      ]
-    : [];
-  if (Object.keys(state.answers).length === 0) {
-    where.replaceChildren(
-      ...listed,
-      el('p', { class: 'notice' }, t('selfCheck.workbook.noAnswers')),
+    const current = await fetchSelfCheckData(host.base, data.version);
+    const { state, problems } = readWorkbookAnswers(
+      workbook,
+      current,
+      answerTime(file.lastModified, Date.now()),
     );
-    return;
+    const shown = problems.slice(0, MAX_LISTED_PROBLEMS);
+    const listed = problems.length
+      ? [
+          el(
+            'div',
+            { class: 'notice', 'data-workbook-problems': '' },
+            el('p', {}, t('selfCheck.workbook.problems', { n: problems.length })),
+            el('ul', {}, ...shown.map((p) => el('li', {}, problemText(t, p, data.version)))),
+            ...(problems.length > shown.length
+              ? [
+                  el(
+                    'p',
+                    {},
+                    t('selfCheck.workbook.moreProblems', { n: problems.length - shown.length }),
+                  ),
+                ]
+              : []),
+          ),
+        ]
+      : [];
+    if (Object.keys(state.answers).length === 0) {
+      where.replaceChildren(
+        ...listed,
+        el('p', { class: 'notice' }, t('selfCheck.workbook.noAnswers')),
+      );
+      return;
+    }
+    const all = await fetchAllSelfCheckData(host.base, data);
+    (await import('./transfer.ts')).showImportPreview(host, all, state, where, ...listed);
+  } catch (e) {
+    // Whatever failed (the library, a fetch, an odd file), the stored answers are untouched.
+    fail(e instanceof Error ? e.message : String(e));
   }
-  const all = await fetchAllSelfCheckData(host.base, data);
-  (await import('./transfer.ts')).showImportPreview(host, all, state, where, ...listed);
 }
+
+/** Rows the import result lists one by one; the rest are counted. */
+const MAX_LISTED_PROBLEMS = 50;

@@ -3,6 +3,7 @@
  * (pending-answers.ts): each is read, checked and removed from storage, and saved unless the
  * item has an answer at least as recent.
  */
+import { ITEM_ID, VERSION_ID } from '../ids.ts';
 import type { PendingAnswer } from './pending-answers.ts';
 import { answerOf, setAnswer, type AnswerPatch } from './state.ts';
 import {
@@ -12,6 +13,7 @@ import {
   type SelfCheckState,
   type Status,
 } from './types.ts';
+import { EVIDENCE_KEY, HASH } from './validate.ts';
 
 /** The parts of `Storage` this module uses. */
 export interface EnumerableStorage {
@@ -23,9 +25,12 @@ export interface EnumerableStorage {
 
 const MAX_ID = 200;
 const MAX_EVIDENCE = 200;
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** The latest time a `Date` can hold, in ms. */
+const MAX_TIME = 8.64e15;
 
-const isId = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_ID;
+/** A string that matches `pattern`, as the stored state must (validate.ts). */
+const matches = (v: unknown, pattern: RegExp): v is string =>
+  typeof v === 'string' && v.length <= MAX_ID && pattern.test(v);
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -44,7 +49,7 @@ function readPatch(v: unknown): AnswerPatch | undefined {
     if (entries.length > MAX_EVIDENCE) return undefined;
     const evidence: Record<string, boolean> = {};
     for (const [key, checked] of entries) {
-      if (!isId(key) || UNSAFE_KEYS.has(key) || typeof checked !== 'boolean') return undefined;
+      if (!matches(key, EVIDENCE_KEY) || typeof checked !== 'boolean') return undefined;
       evidence[key] = checked;
     }
     patch.evidence = evidence;
@@ -66,10 +71,14 @@ export function parsePendingAnswer(raw: string): PendingAnswer | undefined {
   } catch {
     return undefined;
   }
-  if (!isRecord(v) || !isId(v.version) || !isId(v.item) || !isId(v.contentHash)) return undefined;
-  if (typeof v.at !== 'number' || !Number.isFinite(v.at)) return undefined;
+  if (!isRecord(v) || !matches(v.version, VERSION_ID) || !matches(v.item, ITEM_ID))
+    return undefined;
+  if (!matches(v.contentHash, HASH)) return undefined;
+  // From 1970 to the last time a `Date` holds: taken as no later than now, it is stored as an
+  // ISO date with a four-digit year, as the state must have it.
+  if (typeof v.at !== 'number' || !(v.at >= 0 && v.at <= MAX_TIME)) return undefined;
   const patch = readPatch(v.patch);
-  if (!patch || !v.version || !v.item) return undefined;
+  if (!patch) return undefined;
   return { version: v.version, item: v.item, contentHash: v.contentHash, at: v.at, patch };
 }
 

@@ -53,9 +53,10 @@ export type ReadResult =
 
 /**
  * A problem to tell the reader about: storage disabled, full, holding unreadable data (moved
- * aside on the next save) or data from a newer version of the site (never written over).
+ * aside on the next save), data from a newer version of the site (never written over), or a
+ * change that would have stored what this site cannot read back (refused).
  */
-export type Problem = 'unavailable' | 'quota' | 'unreadable' | 'newer';
+export type Problem = 'unavailable' | 'quota' | 'unreadable' | 'newer' | 'invalid';
 
 /** The outcome of a write: stored, or kept for this page only because of `problem`. */
 export type SaveResult = { saved: true } | { saved: false; problem: Problem };
@@ -349,6 +350,8 @@ export class SelfCheckStore {
       }
     }
     const next = change(base);
+    // What is stored must read back: one malformed entry would make every answer unreadable.
+    if (!checkState(next).ok) return this.#failed('invalid');
     const keys = changedKeys(base, next);
     const at = Date.parse(this.#now());
     for (const key of keys) {

@@ -18,8 +18,10 @@ import {
 } from './types.ts';
 
 // Item and version ids come from ids.ts, which has no zod for client code to pull in.
-const EVIDENCE_KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const HASH = /^[0-9a-f]{16}$/;
+/** An evidence key as the content gives it. */
+export const EVIDENCE_KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** An item's content hash (hash.ts). */
+export const HASH = /^[0-9a-f]{16}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 /** Keys that would reach an object's prototype if copied naively. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

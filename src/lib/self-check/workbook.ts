@@ -153,12 +153,16 @@ export function readWorkbookAnswers(
   updatedAt: string,
 ): { state: SelfCheckState; problems: WorkbookProblem[] } {
   const byId = new Map(data.items.map((i) => [i.id, i]));
-  const grids = new Map(workbook.worksheets.map((ws) => [ws.name, sheetGrid(ws)]));
+  const grids = workbook.worksheets.map(sheetGrid);
+  // Each row's cells by sheet and row number: a workbook may have a hundred thousand rows.
+  const cellsAt = new Map(
+    grids.map((g) => [g.name, new Map(g.rows.map((x) => [x.row, x.cells]))] as const),
+  );
   const state = emptyState();
   const answers: Record<string, Answer> = {};
   const problems: WorkbookProblem[] = [];
-  for (const r of rowsOf([...grids.values()], data)) {
-    const cells = grids.get(r.sheet)!.rows.find((x) => x.row === r.row)!.cells;
+  for (const r of rowsOf(grids, data)) {
+    const cells = cellsAt.get(r.sheet)!.get(r.row)!;
     const at = (i: number | undefined) => (i === undefined ? '' : (cells[i] ?? '').trim());
     const metText = at(r.layout.columns.met);
     const response = at(r.layout.columns.response).replace(/\r\n?/g, '\n');
@@ -294,4 +298,13 @@ export function generatedWorkbook(
     }
   }
   return workbook;
+}
+
+/**
+ * When the workbook's answers were given: the file's time, but never later than now (an
+ * answer from the future would win every later merge) and now when the file has no usable time.
+ */
+export function answerTime(lastModified: number, now: number): string {
+  const ok = Number.isFinite(lastModified) && lastModified > 0 && lastModified <= now;
+  return new Date(ok ? lastModified : now).toISOString();
 }
